@@ -1,0 +1,36 @@
+// Station configuration from the environment and command-line flags, with embedded defaults so
+// `npm start` needs none. Validated here, at the edge.
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export const APP_DIR_NAME = 'key-filling-station';
+
+export interface StationConfig {
+  /** Folder holding station.db and everything else this station keeps. */
+  readonly dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** XDG data home on Linux, the platform's application-data folder elsewhere. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, APP_DIR_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
+  const xdg =
+    env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : join(homedir(), '.local', 'share');
+  return join(xdg, APP_DIR_NAME);
+}
+
+/** STATION_DATA_DIR overrides the default; a host may pass its own default (Electron's userData). */
+export function resolveStationConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  fallbackDataDir?: string,
+): StationConfig {
+  const fromEnv = env.STATION_DATA_DIR?.trim();
+  if (fromEnv !== undefined && fromEnv === '') throw new ConfigError('STATION_DATA_DIR is set but empty.');
+  return { dataDir: resolve(fromEnv ?? fallbackDataDir ?? defaultDataDir(env)) };
+}

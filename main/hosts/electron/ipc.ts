@@ -1,0 +1,41 @@
+// The only file that touches ipcMain: one handler per contract method, each checking that the
+// sender is the station's own page before dispatching; events forwarded to the window.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { METHOD_NAMES } from '../../../shared/contract';
+import { ANONYMOUS, refusal, type Dispatch } from '../../api/dispatcher';
+import type { EventBus } from '../../events/event-bus';
+import type { Logger } from '../../log';
+import { IPC_EVENT_CHANNEL, ipcMethodChannel } from './ipc-channels';
+import { RENDERER_INDEX } from './window';
+
+const TRUSTED_PAGE = pathToFileURL(RENDERER_INDEX).href;
+
+function senderIsStationPage(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url === TRUSTED_PAGE || url.startsWith(`${TRUSTED_PAGE}#`);
+}
+
+export function serveIpc(
+  dispatch: Dispatch,
+  events: EventBus,
+  win: BrowserWindow,
+  logger: Logger,
+): () => void {
+  for (const name of METHOD_NAMES) {
+    ipcMain.handle(ipcMethodChannel(name), (event, input: unknown) => {
+      if (!senderIsStationPage(event)) {
+        logger.log('warn', 'ipc.refused', { reason: 'sender', method: name });
+        return refusal('FORBIDDEN', 'Requests are accepted only from the station window.');
+      }
+      return dispatch(ANONYMOUS, name, input);
+    });
+  }
+  const unsubscribe = events.subscribe((event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const name of METHOD_NAMES) ipcMain.removeHandler(ipcMethodChannel(name));
+  };
+}
