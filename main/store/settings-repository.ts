@@ -4,12 +4,15 @@ import type { z } from 'zod';
 import { DEFAULT_LANGUAGE, Language } from '../../shared/settings';
 import type { Db } from './database';
 
-const SETTINGS = {
-  language: { schema: Language, fallback: DEFAULT_LANGUAGE },
-} as const;
+interface SettingTypes {
+  language: Language;
+}
+type SettingKey = keyof SettingTypes;
+type SettingValue<K extends SettingKey> = SettingTypes[K];
 
-type SettingKey = keyof typeof SETTINGS;
-type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
+const SETTINGS: { [K in SettingKey]: { schema: z.ZodType<SettingTypes[K]>; fallback: SettingTypes[K] } } = {
+  language: { schema: Language, fallback: DEFAULT_LANGUAGE },
+};
 
 export class SettingsRepository {
   constructor(private readonly db: Db) {}

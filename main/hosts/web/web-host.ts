@@ -106,6 +106,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(ws, { kind: 'event', event, payload }),
     );
     ws.on('close', unsubscribe);
+    // Protocol violations (oversized or malformed frames) close this connection, never the host.
+    ws.on('error', (error) => options.logger.log('warn', 'web.connection.error', { error: error.message }));
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         ws.close(1003, 'text frames only');
@@ -113,7 +115,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       let request: WireRequest;
       try {
-        const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+        const text = bytes.toString('utf8');
         request = WireRequest.parse(JSON.parse(text));
       } catch {
         send(ws, {

@@ -1,0 +1,58 @@
+// The fixtures every e2e test uses: `stationPage` opens the station either way (web host in
+// Chromium for the browser project, the Electron app for the electron project), fails the test on
+// any page error, and exposes the Status page object.
+import { test as base, _electron as electron, type Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_LAUNCH } from './chromium';
+import { StatusPage } from './status-page';
+import { startWebHostProcess } from './web-host-process';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The Electron binary's path, or null when it was not installed (no download possible here). */
+export function electronBinary(): string | null {
+  try {
+    const dir = join(root, 'node_modules', 'electron');
+    const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Fixtures {
+  stationPage: Page;
+  statusPage: StatusPage;
+}
+
+export const test = base.extend<Fixtures>({
+  stationPage: async ({ playwright }, use, testInfo) => {
+    const errors: string[] = [];
+    if (testInfo.project.name === 'electron') {
+      const binary = electronBinary();
+      testInfo.skip(binary === null, 'Electron binary not installed on this machine (downloads are blocked); the browser project covers the UI.');
+      const app = await electron.launch({ executablePath: binary!, args: [join(root, 'out', 'main', 'electron.js')] });
+      const page = await app.firstWindow();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(page);
+      await app.close();
+    } else {
+      const host = await startWebHostProcess();
+      const browser = await playwright.chromium.launch(CHROMIUM_LAUNCH);
+      const page = await browser.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(host.url);
+      await use(page);
+      await browser.close();
+      await host.stop();
+    }
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  },
+  statusPage: async ({ stationPage }, use) => {
+    await use(new StatusPage(stationPage));
+  },
+});
+
+export { expect } from '@playwright/test';

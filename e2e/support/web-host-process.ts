@@ -1,0 +1,46 @@
+// Starts the built web host (out/main/web.js) as its own process on a free loopback port with a
+// fresh data directory, and hands back the URL it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WEB_ENTRY = fileURLToPath(new URL('../../out/main/web.js', import.meta.url));
+
+export interface WebHostProcess {
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startWebHostProcess(env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [WEB_ENTRY, '--port', '0'], {
+    env: { ...process.env, ...env, STATION_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Station UI: (\S+)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
