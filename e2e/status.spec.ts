@@ -2,7 +2,10 @@
 // (and keeps the choice across a reload), and keeps a screenshot of each language.
 import { expect, test } from './support/fixtures';
 
-test('status panel reports all self-tests passed and the language switches', async ({ statusPage, stationPage }, testInfo) => {
+test('status panel reports all self-tests passed and the language switches', async ({
+  statusPage,
+  stationPage,
+}, testInfo) => {
   await expect(statusPage.panel).toBeVisible();
   await expect(statusPage.alarmBanner).toHaveCount(0);
 

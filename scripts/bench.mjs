@@ -13,7 +13,9 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = false;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'bench', file)], { stdio: 'inherit' });
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'bench', file)], {
+    stdio: 'inherit',
+  });
   failed ||= r.status !== 0;
 }
 process.exit(failed ? 1 : 0);

@@ -13,7 +13,14 @@ const quiet = process.argv.includes('--quiet');
 const say = (line) => (quiet ? undefined : console.log(`setup: ${line}`));
 
 /** Debian packages: PC/SC daemon + virtual reader driver, headers for pcsclite, Chromium for e2e. */
-export const DEBIAN_PACKAGES = ['pcscd', 'libpcsclite-dev', 'vsmartcard-vpcd', 'chromium', 'openssl', 'iproute2'];
+export const DEBIAN_PACKAGES = [
+  'pcscd',
+  'libpcsclite-dev',
+  'vsmartcard-vpcd',
+  'chromium',
+  'openssl',
+  'iproute2',
+];
 
 function run(cmd, args, env = process.env) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
@@ -39,7 +46,9 @@ function ensureDebianPackages() {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
     console.error(`setup: missing Debian packages: ${missing.join(' ')}`);
-    console.error(`setup: run this once, then try again:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `setup: run this once, then try again:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`setup: installing Debian packages: ${missing.join(' ')}`);
@@ -93,7 +102,10 @@ const BUILD_FILES = ['package.json', 'package-lock.json', 'electron.vite.config.
 
 function ensureBuild() {
   const stampPath = join(root, 'out', '.build-stamp');
-  const inputs = [...BUILD_INPUTS.flatMap((d) => walk(join(root, d))), ...BUILD_FILES.map((f) => join(root, f))];
+  const inputs = [
+    ...BUILD_INPUTS.flatMap((d) => walk(join(root, d))),
+    ...BUILD_FILES.map((f) => join(root, f)),
+  ];
   const want = hashFiles(inputs.filter((p) => statSync(p).isFile()));
   if (readStamp(stampPath) === want) return;
   console.log('setup: building main, preload and renderer (electron-vite build)');

@@ -33,5 +33,9 @@ if (electron) {
     'Electron runtime not installed (node node_modules/electron/install.js fetches it where the network allows); serving the station UI through the web host instead.',
   );
   const port = args.includes('--port') ? [] : ['--port', process.env.STATION_PORT ?? '8400'];
-  forward(spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), ...port, '--open', ...args], { stdio: 'inherit' }));
+  forward(
+    spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), ...port, '--open', ...args], {
+      stdio: 'inherit',
+    }),
+  );
 }

@@ -28,7 +28,12 @@ const playwrightJson = join(reports, 'playwright.json');
 const steps = [
   run('typecheck', process.execPath, [join(root, 'scripts', 'typecheck.mjs')]),
   run('lint', bin('eslint'), ['--max-warnings', '0', '.']),
-  run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]),
+  run('unit + integration (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]),
   run('e2e (playwright)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }),
 ];
 
@@ -47,10 +52,12 @@ if (playwright) {
   failed += playwright.stats.unexpected;
   skipped += playwright.stats.skipped;
 }
-for (const step of steps) failed += step.ok || step.label.includes('vitest') || step.label.includes('playwright') ? 0 : 1;
+for (const step of steps)
+  failed += step.ok || step.label.includes('vitest') || step.label.includes('playwright') ? 0 : 1;
 
 console.log('\n=== summary ===');
-for (const step of steps) console.log(`${step.ok ? 'ok  ' : 'FAIL'}  ${step.label}  (${step.seconds.toFixed(1)} s)`);
+for (const step of steps)
+  console.log(`${step.ok ? 'ok  ' : 'FAIL'}  ${step.label}  (${step.seconds.toFixed(1)} s)`);
 const allOk = steps.every((s) => s.ok);
 console.log(`${passed} passed, ${allOk ? failed : Math.max(failed, 1)} failed, ${skipped} skipped`);
 process.exit(allOk ? 0 : 1);

@@ -4,5 +4,11 @@ import type { LaunchOptions } from '@playwright/test';
 
 export const CHROMIUM_LAUNCH: LaunchOptions = {
   executablePath: process.env.STATION_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 };

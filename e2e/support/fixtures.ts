@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_LAUNCH } from './chromium';
 import { StatusPage } from './status-page';
-import { startWebHostProcess } from './web-host-process';
+import { startWebHostProcess, type HostVariant } from './web-host-process';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,23 +23,32 @@ export function electronBinary(): string | null {
 }
 
 interface Fixtures {
+  /** Which web host the browser project starts; a test may ask for a failing self-test. */
+  hostVariant: HostVariant;
   stationPage: Page;
   statusPage: StatusPage;
 }
 
 export const test = base.extend<Fixtures>({
-  stationPage: async ({ playwright }, use, testInfo) => {
+  hostVariant: ['built', { option: true }],
+  stationPage: async ({ playwright, hostVariant }, use, testInfo) => {
     const errors: string[] = [];
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary();
-      testInfo.skip(binary === null, 'Electron binary not installed on this machine (downloads are blocked); the browser project covers the UI.');
-      const app = await electron.launch({ executablePath: binary!, args: [join(root, 'out', 'main', 'electron.js')] });
+      testInfo.skip(
+        binary === null,
+        'Electron binary not installed on this machine (downloads are blocked); the browser project covers the UI.',
+      );
+      const app = await electron.launch({
+        executablePath: binary!,
+        args: [join(root, 'out', 'main', 'electron.js')],
+      });
       const page = await app.firstWindow();
       page.on('pageerror', (e) => errors.push(e.message));
       await use(page);
       await app.close();
     } else {
-      const host = await startWebHostProcess();
+      const host = await startWebHostProcess(hostVariant);
       const browser = await playwright.chromium.launch(CHROMIUM_LAUNCH);
       const page = await browser.newPage();
       page.on('pageerror', (e) => errors.push(e.message));

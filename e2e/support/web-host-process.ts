@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WEB_ENTRY = fileURLToPath(new URL('../../out/main/web.js', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const FAULTY_ENTRY = fileURLToPath(new URL('./faulty-web-host.ts', import.meta.url));
+
+/** 'built' is the shipped web host; 'failing-self-test' composes one with a broken provider. */
+export type HostVariant = 'built' | 'failing-self-test';
 
 export interface WebHostProcess {
   readonly url: string;
@@ -14,10 +19,12 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebHostProcess(env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
+export async function startWebHostProcess(variant: HostVariant = 'built'): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [WEB_ENTRY, '--port', '0'], {
-    env: { ...process.env, ...env, STATION_DATA_DIR: dataDir },
+  const [command, args] =
+    variant === 'built' ? [process.execPath, [WEB_ENTRY, '--port', '0']] : [TSX, [FAULTY_ENTRY]];
+  const child: ChildProcess = spawn(command, args, {
+    env: { ...process.env, STATION_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

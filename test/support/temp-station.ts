@@ -20,7 +20,9 @@ export function makeTempDir(prefix = 'station-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startTempStation(options: { provider?: CryptoProvider; dataDir?: string } = {}): Promise<TempStation> {
+export async function startTempStation(
+  options: { provider?: CryptoProvider; dataDir?: string } = {},
+): Promise<TempStation> {
   const dataDir = options.dataDir ?? makeTempDir();
   const station = createStation({
     config: { dataDir },

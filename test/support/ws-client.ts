@@ -24,7 +24,10 @@ export interface Bridge {
 /** Resolves with the open bridge, or rejects with the HTTP status the server refused with. */
 export function openBridge(host: WebHost, options: BridgeOptions = {}): Promise<Bridge> {
   const token = options.token === undefined ? host.token : options.token;
-  const protocols = options.protocols ?? [WIRE_PROTOCOL, ...(token === null ? [] : [TOKEN_PROTOCOL_PREFIX + token])];
+  const protocols = options.protocols ?? [
+    WIRE_PROTOCOL,
+    ...(token === null ? [] : [TOKEN_PROTOCOL_PREFIX + token]),
+  ];
   const headers: Record<string, string> = {};
   const origin = options.origin === undefined ? host.origin : options.origin;
   const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/api`, protocols, {
@@ -33,8 +36,8 @@ export function openBridge(host: WebHost, options: BridgeOptions = {}): Promise<
   });
   const messages: WireServerMessage[] = [];
   const waiting: ((m: WireServerMessage) => void)[] = [];
-  ws.on('message', (data) => {
-    const message = WireServerMessage.parse(JSON.parse(String(data)));
+  ws.on('message', (data: Buffer) => {
+    const message = WireServerMessage.parse(JSON.parse(data.toString('utf8')));
     const waiter = waiting.shift();
     if (waiter) waiter(message);
     else messages.push(message);

@@ -44,7 +44,9 @@ describe('web host: who may connect', () => {
   });
 
   it('refuses a wrong token of the same length', async () => {
-    await expect(openBridge(temp.host, { token: 'f'.repeat(temp.host.token.length) })).rejects.toThrow('HTTP 401');
+    await expect(openBridge(temp.host, { token: 'f'.repeat(temp.host.token.length) })).rejects.toThrow(
+      'HTTP 401',
+    );
   });
 
   it('refuses a wrong origin', async () => {
@@ -71,17 +73,32 @@ describe('web host: who may connect', () => {
 describe('web host: what a connection may send', () => {
   it('refuses an unknown method with a typed error', async () => {
     const bridge = await openBridge(temp.host);
-    expect(await bridge.call('keys.exportAll', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await bridge.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await bridge.call('keys.exportAll', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
+    expect(await bridge.call('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
     bridge.close();
   });
 
   it('refuses bad payloads with a typed error naming the field', async () => {
     const bridge = await openBridge(temp.host);
     const result = await bridge.call('settings.setLanguage', { language: 'klingon' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: 'language' }] } });
-    expect(await bridge.call('station.status', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await bridge.call('station.status', 'x')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', issues: [{ path: 'language' }] },
+    });
+    expect(await bridge.call('station.status', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await bridge.call('station.status', 'x')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     bridge.close();
   });
 
@@ -97,9 +114,17 @@ describe('web host: what a connection may send', () => {
   it('answers a message that is not JSON, or not a request, with BAD_REQUEST and keeps serving', async () => {
     const bridge = await openBridge(temp.host);
     bridge.sendRaw('{not json');
-    expect(await bridge.nextMessage()).toMatchObject({ kind: 'result', id: -1, result: { error: { code: 'BAD_REQUEST' } } });
+    expect(await bridge.nextMessage()).toMatchObject({
+      kind: 'result',
+      id: -1,
+      result: { error: { code: 'BAD_REQUEST' } },
+    });
     bridge.sendRaw(JSON.stringify({ id: 'x', method: 'station.status' }));
-    expect(await bridge.nextMessage()).toMatchObject({ kind: 'result', id: -1, result: { error: { code: 'BAD_REQUEST' } } });
+    expect(await bridge.nextMessage()).toMatchObject({
+      kind: 'result',
+      id: -1,
+      result: { error: { code: 'BAD_REQUEST' } },
+    });
     expect((await bridge.call('station.status', {})).ok).toBe(true);
     bridge.close();
   });
@@ -107,7 +132,9 @@ describe('web host: what a connection may send', () => {
   it('closes the connection on an oversized message', async () => {
     const bridge = await openBridge(temp.host);
     const closed = bridge.closed();
-    bridge.sendRaw(JSON.stringify({ id: 1, method: 'station.status', input: { pad: 'x'.repeat(MAX_REQUEST_BYTES) } }));
+    bridge.sendRaw(
+      JSON.stringify({ id: 1, method: 'station.status', input: { pad: 'x'.repeat(MAX_REQUEST_BYTES) } }),
+    );
     expect(await closed).toBe(1009);
   });
 
@@ -121,9 +148,13 @@ describe('web host: what a connection may send', () => {
   it('pushes events to every connection when the language changes, and persists it', async () => {
     const a = await openBridge(temp.host);
     const b = await openBridge(temp.host);
-    expect(await a.call('settings.setLanguage', { language: 'en' })).toEqual({ ok: true, value: { language: 'en' } });
+    expect(await a.call('settings.setLanguage', { language: 'en' })).toEqual({
+      ok: true,
+      value: { language: 'en' },
+    });
     let event = await b.nextMessage();
-    while (event.kind !== 'event' || event.event !== 'settings.languageChanged') event = await b.nextMessage();
+    while (event.kind !== 'event' || event.event !== 'settings.languageChanged')
+      event = await b.nextMessage();
     expect(event.payload).toEqual({ language: 'en' });
     expect(temp.station.status().language).toBe('en');
     a.close();

@@ -115,7 +115,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       let request: WireRequest;
       try {
-        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+        const bytes = Array.isArray(data)
+          ? Buffer.concat(data)
+          : Buffer.isBuffer(data)
+            ? data
+            : Buffer.from(new Uint8Array(data));
         const text = bytes.toString('utf8');
         request = WireRequest.parse(JSON.parse(text));
       } catch {
