@@ -13,8 +13,5 @@ export default defineConfig({
   retries: 0,
   // scripts/test.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to sum up the run.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
-  projects: [
-    { name: 'browser' },
-    { name: 'electron' },
-  ],
+  projects: [{ name: 'browser' }, { name: 'electron' }],
 });

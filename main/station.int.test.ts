@@ -43,7 +43,12 @@ describe('station', () => {
 
   it('locks into an alarm when a self-test fails, and names the failed test', async () => {
     const provider = brokenSm4(selectProvider());
-    const station = createStation({ config: { dataDir: tempDir() }, hostKind: 'web', logger: silentLogger, provider });
+    const station = createStation({
+      config: { dataDir: tempDir() },
+      hostKind: 'web',
+      logger: silentLogger,
+      provider,
+    });
     const status = station.status();
     expect(status.state).toBe('alarm');
     expect(status.selfTest.passed).toBe(false);

@@ -16,8 +16,6 @@ import { IdentityRepository } from './store/identity-repository';
 import { SettingsRepository } from './store/settings-repository';
 import { STATION_VERSION } from './version';
 
-export const DEFAULT_STATION_NAME = 'Key filling station';
-
 export interface StationOptions {
   readonly config: StationConfig;
   readonly hostKind: HostKind;
@@ -61,7 +59,7 @@ export function createStation(options: StationOptions): Station {
   const { db, path } = openDatabase(options.config.dataDir);
   const identity = new IdentityRepository(db);
   const settings = new SettingsRepository(db);
-  identity.ensure(DEFAULT_STATION_NAME);
+  identity.ensure();
   logger.log('info', 'store.opened', { path });
 
   const events = new EventBus();

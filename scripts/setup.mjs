@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
 const say = (line) => (quiet ? undefined : console.log(`setup: ${line}`));
 
-/** Debian packages: PC/SC daemon + virtual reader driver, headers for pcsclite, Chromium for e2e. */
+/** Debian packages: PC/SC daemon + virtual reader driver, headers for pcsclite, Chromium and CJK fonts for the UI and e2e. */
 export const DEBIAN_PACKAGES = [
   'pcscd',
   'libpcsclite-dev',

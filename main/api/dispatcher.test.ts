@@ -6,10 +6,34 @@ import type { MethodSpec } from '../../shared/contract';
 import { ANONYMOUS, createDispatcher, type CallContext } from './dispatcher';
 
 const contract = {
-  'open.echo': { summary: '', input: z.strictObject({ text: z.string().max(5) }), output: z.string(), access: 'public', keyWork: false },
-  'keys.make': { summary: '', input: z.strictObject({}), output: z.number(), access: ['operator'], keyWork: true },
-  'broken.output': { summary: '', input: z.strictObject({}), output: z.number(), access: 'public', keyWork: false },
-  'broken.throws': { summary: '', input: z.strictObject({}), output: z.number(), access: 'public', keyWork: false },
+  'open.echo': {
+    summary: '',
+    input: z.strictObject({ text: z.string().max(5) }),
+    output: z.string(),
+    access: 'public',
+    keyWork: false,
+  },
+  'keys.make': {
+    summary: '',
+    input: z.strictObject({}),
+    output: z.number(),
+    access: ['operator'],
+    keyWork: true,
+  },
+  'broken.output': {
+    summary: '',
+    input: z.strictObject({}),
+    output: z.number(),
+    access: 'public',
+    keyWork: false,
+  },
+  'broken.throws': {
+    summary: '',
+    input: z.strictObject({}),
+    output: z.number(),
+    access: 'public',
+    keyWork: false,
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 const operator: CallContext = { roles: ['operator'], signedIn: true };
@@ -36,7 +60,10 @@ function setup(locked = false) {
 describe('dispatcher', () => {
   it('runs a valid public call', async () => {
     const { dispatch } = setup();
-    await expect(dispatch(ANONYMOUS, 'open.echo', { text: 'abc' })).resolves.toEqual({ ok: true, value: 'ABC' });
+    await expect(dispatch(ANONYMOUS, 'open.echo', { text: 'abc' })).resolves.toEqual({
+      ok: true,
+      value: 'ABC',
+    });
   });
 
   it.each([undefined, 42, '', 'nope', 'toString', '__proto__', 'constructor', 'hasOwnProperty'])(
@@ -50,19 +77,27 @@ describe('dispatcher', () => {
 
   it('refuses a role-bound method to an anonymous caller without running the handler', async () => {
     const { dispatch, makeKeys } = setup();
-    expect(await dispatch(ANONYMOUS, 'keys.make', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch(ANONYMOUS, 'keys.make', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(makeKeys).not.toHaveBeenCalled();
   });
 
   it('refuses a signed-in caller whose role is not allowed', async () => {
     const { dispatch, makeKeys } = setup();
-    expect(await dispatch(auditor, 'keys.make', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(auditor, 'keys.make', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(makeKeys).not.toHaveBeenCalled();
   });
 
   it('checks the role before the input, so a refused caller learns nothing of the schema', async () => {
     const { dispatch } = setup();
-    expect(await dispatch(ANONYMOUS, 'keys.make', { junk: 1 })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch(ANONYMOUS, 'keys.make', { junk: 1 })).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it.each([
@@ -81,7 +116,10 @@ describe('dispatcher', () => {
 
   it('refuses key work while the station is locked by an alarm', async () => {
     const { dispatch, makeKeys } = setup(true);
-    expect(await dispatch(operator, 'keys.make', {})).toMatchObject({ ok: false, error: { code: 'STATION_LOCKED' } });
+    expect(await dispatch(operator, 'keys.make', {})).toMatchObject({
+      ok: false,
+      error: { code: 'STATION_LOCKED' },
+    });
     expect(makeKeys).not.toHaveBeenCalled();
     expect(await dispatch(ANONYMOUS, 'open.echo', { text: 'ok' })).toMatchObject({ ok: true });
   });
@@ -93,7 +131,10 @@ describe('dispatcher', () => {
 
   it('turns a handler output that breaks its schema into INTERNAL', async () => {
     const { dispatch, onInternalError } = setup();
-    expect(await dispatch(ANONYMOUS, 'broken.output', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch(ANONYMOUS, 'broken.output', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(onInternalError).toHaveBeenCalledOnce();
   });
 

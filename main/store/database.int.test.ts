@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/support/temp-station';
 import { DATABASE_FILE, LATEST_SCHEMA_VERSION, openDatabase } from './database';
-import { IdentityRepository } from './identity-repository';
+import { defaultStationName, IdentityRepository } from './identity-repository';
 import { SettingsRepository } from './settings-repository';
 import { StoreError } from './store-error';
 
@@ -48,11 +48,12 @@ describe('store', () => {
   it('keeps the station identity across restarts and renames it', () => {
     const dir = tempDir();
     const a = openDatabase(dir);
-    const id = new IdentityRepository(a.db).ensure('Line 1');
+    const id = new IdentityRepository(a.db).ensure();
+    expect(id.name).toBe(defaultStationName(id.stationId));
     a.db.close();
     const b = openDatabase(dir);
     const repo = new IdentityRepository(b.db);
-    expect(repo.ensure('ignored').stationId).toBe(id.stationId);
+    expect(repo.ensure().stationId).toBe(id.stationId);
     expect(repo.rename('Line 2').name).toBe('Line 2');
     b.db.close();
   });

@@ -14,16 +14,24 @@ interface IdentityRow {
   created_at: string;
 }
 
+export function defaultStationName(stationId: string): string {
+  return `Station ${stationId.slice(0, 8).toUpperCase()}`;
+}
+
 export class IdentityRepository {
   constructor(private readonly db: Db) {}
 
-  /** Returns the identity, creating it on the first start of a new data directory. */
-  ensure(defaultName: string, now: Date = new Date()): StationIdentity {
+  /**
+   * Returns the identity, creating it on the first start of a new data directory. The first name
+   * is language-neutral ("Station" and the first block of the id) until someone renames it.
+   */
+  ensure(now: Date = new Date()): StationIdentity {
+    const stationId = randomUUID();
     this.db
       .prepare(
         'INSERT OR IGNORE INTO station_identity (singleton, station_id, name, created_at) VALUES (1, ?, ?, ?)',
       )
-      .run(randomUUID(), defaultName, now.toISOString());
+      .run(stationId, defaultStationName(stationId), now.toISOString());
     return this.get();
   }
 

@@ -1,0 +1,30 @@
+// The station header: which station this is and how it runs, its state in one word, and the
+// language switch.
+import { useTranslation } from 'react-i18next';
+import { useStationStore } from '../state/station-store';
+import { LanguageSwitch } from './LanguageSwitch';
+import { StateIndicator } from './StateIndicator';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const status = useStationStore((s) => s.status);
+  return (
+    <header className="app-header">
+      <div className="station-identity">
+        <div className="station-title" data-testid="header-station-name">
+          {status ? status.stationName : t('header.stationUnknown')}
+        </div>
+        <div className="station-subtitle">
+          <span>{t('header.product')}</span>
+          {status && (
+            <span className="host-kind" data-testid="header-host-kind">
+              {t(`header.host.${status.hostKind}`)}
+            </span>
+          )}
+        </div>
+      </div>
+      <StateIndicator />
+      <LanguageSwitch />
+    </header>
+  );
+}
