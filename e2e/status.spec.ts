@@ -1,11 +1,14 @@
-// The station opens on its Status panel with every self-test passed, switches language at once
-// (and keeps the choice across a reload), and keeps a screenshot of each language.
+// After the first run, the Status panel reports every self-test passed; the UI switches language at once
+// language switches at once (and keeps the choice across a reload), and keeps a screenshot of each language.
 import { expect, test } from './support/fixtures';
+import { completeFirstRun } from './support/station-flows';
 
 test('status panel reports all self-tests passed and the language switches', async ({
   statusPage,
   stationPage,
 }, testInfo) => {
+  await completeFirstRun(stationPage);
+  await statusPage.open('status');
   await expect(statusPage.panel).toBeVisible();
   await expect(statusPage.alarmBanner).toHaveCount(0);
 
@@ -26,8 +29,9 @@ test('status panel reports all self-tests passed and the language switches', asy
 });
 
 test('every screen not yet built says what it will hold', async ({ statusPage, stationPage }) => {
+  await completeFirstRun(stationPage);
   await statusPage.switchLanguage('en');
-  for (const screen of ['fill', 'verify', 'audit', 'devices', 'settings']) {
+  for (const screen of ['fill', 'verify', 'devices', 'audit', 'settings']) {
     await statusPage.open(screen);
     await expect(stationPage.getByTestId(`screen-${screen}`)).toBeVisible();
   }

@@ -1,19 +1,42 @@
 // The composition root: configuration in, wired services out. It selects the crypto provider,
-// runs the power-on self-test (a failure locks key work behind an alarm), opens the store and
-// builds the dispatcher that every host serves. Nothing else constructs a service.
+// runs the power-on self-test, opens the store, unseals the station secrets where an OS keystore
+// holds them, and builds the one dispatcher every host serves. Any alarm, a sealed master secret
+// or a first run locks key work. Nothing else constructs a service.
+import { join } from 'node:path';
 import { methods } from '../shared/contract';
-import type { Alarm, HostKind, SelfTestReport, StationStatus } from '../shared/status';
-import { createDispatcher, type Dispatch } from './api/dispatcher';
+import type { HostKind, SelfTestReport, StationStatus } from '../shared/status';
+import { auditHandlers } from './api/audit-handlers';
+import { authHandlers } from './api/auth-handlers';
+import { ceremonyHandlers } from './api/ceremony-handlers';
+import { createDispatcher, refusal } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { OperatorFacingError } from './api/operator-facing-error';
+import type { StationEndpoint } from './api/station-endpoint';
+import { AuditIntegrityError, AuditStorageFullError } from './audit/audit-errors';
+import { AuditLog } from './audit/audit-log';
+import { Authenticator, DEFAULT_LOCKOUT } from './auth/authenticator';
+import { FirstRun } from './auth/first-run';
+import { OperatorAdmin } from './auth/operator-admin';
+import { OperatorRepository } from './auth/operator-repository';
+import { PASSWORD_SCRYPT, type ScryptParams } from './auth/scrypt';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS, SessionManager, type Connection } from './auth/session-manager';
+import { IssuerKeyRepository } from './ceremony/issuer-key-repository';
+import { KeyCeremony } from './ceremony/key-ceremony';
 import type { StationConfig } from './config';
 import type { CryptoProvider } from './crypto/provider';
 import { runCryptoSelfTest } from './crypto/self-test';
 import { selectProvider } from './crypto/select-provider';
+import { AlarmBoard } from './events/alarm-board';
 import { EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './log';
+import type { OsKeystore } from './secrets/os-keystore';
+import { StationSecrets } from './secrets/station-secrets';
+import { StationUnlock } from './secrets/station-unlock';
 import { openDatabase } from './store/database';
 import { IdentityRepository } from './store/identity-repository';
 import { SettingsRepository } from './store/settings-repository';
+import { StoreError } from './store/store-error';
+import { isStorageFull } from './store/storage-full';
 import { STATION_VERSION } from './version';
 
 export interface StationOptions {
@@ -23,12 +46,18 @@ export interface StationOptions {
   /** Tests inject a provider (e.g. a deliberately broken one); otherwise selected from env. */
   readonly provider?: CryptoProvider;
   readonly logger?: Logger;
+  /** The OS keystore sealing the master secret (Electron's safeStorage); null: a passphrase. */
+  readonly keystore?: OsKeystore | null;
+  /** Cheaper scrypt for tests only; production uses the defaults. */
+  readonly scrypt?: { readonly password: ScryptParams; readonly passphrase: ScryptParams };
+  readonly idleTimeoutSeconds?: number;
+  readonly now?: () => Date;
 }
 
-export interface Station {
-  readonly dispatch: Dispatch;
-  readonly events: EventBus;
+export interface Station extends StationEndpoint {
   status(): StationStatus;
+  /** Unseals the master secret with its passphrase (hosts given one at start-up). */
+  unlockWithPassphrase(passphrase: string): Promise<boolean>;
   close(): void;
 }
 
@@ -42,29 +71,85 @@ export function runPowerOnSelfTest(provider: CryptoProvider, now: Date = new Dat
   };
 }
 
-export function createStation(options: StationOptions): Station {
+const STORAGE_FULL_MESSAGE =
+  "The station's disk is full: nothing of this action was saved. Free disk space, then restart the station.";
+
+const AUDIT_BROKEN_MESSAGE =
+  'The audit log failed its integrity check, so the station records nothing more. Call the security officer: run `station audit verify` to see where the chain breaks.';
+
+export async function createStation(options: StationOptions): Promise<Station> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger();
+  const now = options.now ?? (() => new Date());
   const provider = options.provider ?? selectProvider(env);
-  const selfTest = runPowerOnSelfTest(provider);
-  const alarms: Alarm[] = [];
+  const selfTest = runPowerOnSelfTest(provider, now());
+  const alarms = new AlarmBoard(now);
+  const events = new EventBus();
   if (!selfTest.passed) {
     const failed = selfTest.results.filter((r) => !r.passed).map((r) => r.id);
-    alarms.push({ code: 'SELF_TEST_FAILED', raisedAt: selfTest.startedAt, subject: failed.join(', ') });
+    alarms.raise('SELF_TEST_FAILED', failed.join(', '));
     logger.log('error', 'selftest.failed', { provider: provider.name, failed: failed.join(',') });
   } else {
     logger.log('info', 'selftest.passed', { provider: provider.name, tests: selfTest.results.length });
   }
 
-  const { db, path } = openDatabase(options.config.dataDir);
+  let opened;
+  try {
+    opened = openDatabase(options.config.dataDir);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    logger.error('store.refused', error);
+    return refusedStation(options, provider, selfTest, alarms, events, error);
+  }
+  const { db, path } = opened;
+  logger.log('info', 'store.opened', { path });
   const identity = new IdentityRepository(db);
   const settings = new SettingsRepository(db);
-  identity.ensure();
-  logger.log('info', 'store.opened', { path });
+  identity.ensure(now());
 
-  const events = new EventBus();
+  const secrets = new StationSecrets({
+    db,
+    provider,
+    keystore: options.keystore ?? null,
+    now,
+    ...(options.scrypt ? { passphraseScrypt: options.scrypt.passphrase } : {}),
+  });
+  const audit = new AuditLog(db, provider, () => secrets.keys(), now);
+  const sessions = new SessionManager(
+    options.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
+    now,
+    (s) => {
+      try {
+        audit.append({ type: 'auth.sessionExpired', actor: s.username, subject: s.username });
+      } catch (error) {
+        logger.error('audit.sessionExpired', error);
+      }
+    },
+  );
+  const operators = new OperatorRepository(db);
+  const common = {
+    db,
+    operators,
+    sessions,
+    audit,
+    passwordScrypt: options.scrypt?.password ?? PASSWORD_SCRYPT,
+    now,
+  };
+  const stationUnlock = new StationUnlock({ db, secrets, audit, now });
+  const authenticator = new Authenticator({ ...common, secrets, lockout: DEFAULT_LOCKOUT });
+  const ceremony = new KeyCeremony({
+    db,
+    provider,
+    secrets,
+    issuerKeys: new IssuerKeyRepository(db),
+    audit,
+    events,
+    now,
+  });
+
   const status = (): StationStatus => {
     const id = identity.get();
+    const secretState = secrets.state();
     return {
       version: STATION_VERSION,
       hostKind: options.hostKind,
@@ -74,21 +159,156 @@ export function createStation(options: StationOptions): Station {
       cryptoProvider: provider.name,
       cryptoProviderForced: options.provider === undefined && env.STATION_CRYPTO !== undefined,
       selfTest,
-      state: alarms.length === 0 ? 'ready' : 'alarm',
-      alarms: [...alarms],
+      state: alarms.any
+        ? 'alarm'
+        : secretState === 'uninitialised'
+          ? 'setup'
+          : secretState === 'locked'
+            ? 'locked'
+            : 'ready',
+      sealing: secrets.sealing,
+      issuerKey: ceremony.activeKey(),
+      alarms: alarms.list(),
       language: settings.get('language'),
     };
   };
-
-  const dispatch = createDispatcher(methods, createHandlers({ status, identity, settings, events }), {
-    isLocked: () => alarms.length > 0,
-    onInternalError: (method, error) => logger.error(`api.${method}.failed`, error),
+  const stationChanged = (): void => events.emit('station.statusChanged', status());
+  alarms.onRaised((alarm) => {
+    logger.log('error', 'alarm.raised', { code: alarm.code });
+    try {
+      audit.append({
+        type: 'alarm.raised',
+        actor: 'station',
+        subject: alarm.code,
+        details: { subject: alarm.subject ?? null },
+      });
+    } catch (error) {
+      logger.error('audit.alarm', error);
+    }
+    stationChanged();
   });
+
+  const dispatch = createDispatcher(
+    methods,
+    {
+      ...createHandlers({ status, identity, settings, events }),
+      ...authHandlers({
+        firstRun: new FirstRun({ ...common, secrets }),
+        stationUnlock,
+        authenticator,
+        operatorAdmin: new OperatorAdmin(common),
+        stationChanged,
+      }),
+      ...ceremonyHandlers({ ceremony, stationChanged }),
+      ...auditHandlers({
+        audit,
+        exportsDir: join(options.config.dataDir, 'exports'),
+        stationId: () => identity.get().stationId,
+        csvLanguage: () => settings.get('language'),
+        onProgress: (progress) => events.emit('audit.progress', progress),
+        now,
+      }),
+    },
+    {
+      resolveSession: (connection) => sessions.resolve(connection),
+      isLocked: () => alarms.any || secrets.state() !== 'unlocked',
+      translateError: (error) => {
+        if (error instanceof AuditIntegrityError) {
+          alarms.raise('AUDIT_CHAIN_BROKEN');
+          return new OperatorFacingError('STATION_LOCKED', AUDIT_BROKEN_MESSAGE);
+        }
+        if (!isStorageFull(error) && !(error instanceof AuditStorageFullError)) return null;
+        alarms.raise('STORAGE_FULL');
+        return new OperatorFacingError('STORAGE_FULL', STORAGE_FULL_MESSAGE);
+      },
+      onInternalError: (method, error) => logger.error(`api.${method}.failed`, error),
+    },
+  );
+
+  if (secrets.sealing === 'safe-storage' && secrets.state() === 'locked') {
+    if (!(await stationUnlock.unlock()))
+      logger.log('error', 'secrets.unlock.failed', { sealing: 'safe-storage' });
+  }
+  if (secrets.state() === 'unlocked') {
+    audit.append({
+      type: 'station.started',
+      actor: 'station',
+      details: { version: STATION_VERSION, selfTestPassed: selfTest.passed },
+    });
+  }
 
   return {
     dispatch,
     events,
     status,
-    close: () => db.close(),
+    openConnection: (): Connection => ({ sessionId: null }),
+    closeConnection: (connection) => {
+      try {
+        authenticator.logout(connection);
+      } catch (error) {
+        // A transport closing after shutdown began (store closed, secrets locked) ends no audit trail.
+        logger.error('connection.close', error);
+      }
+    },
+    unlockWithPassphrase: async (passphrase) => {
+      const unlocked = await stationUnlock.unlock(passphrase);
+      if (unlocked) stationChanged();
+      return unlocked;
+    },
+    close: () => {
+      if (secrets.state() === 'unlocked') {
+        try {
+          audit.checkpoint('shutdown');
+        } catch (error) {
+          logger.error('audit.checkpoint.shutdown', error);
+        }
+      }
+      secrets.lock();
+      db.close();
+    },
+  };
+}
+
+/**
+ * A station whose database was refused (damaged, not a database, newer than this code): it can
+ * say so on its Status panel and does nothing else.
+ */
+function refusedStation(
+  options: StationOptions,
+  provider: CryptoProvider,
+  selfTest: SelfTestReport,
+  alarms: AlarmBoard,
+  events: EventBus,
+  error: StoreError,
+): Station {
+  alarms.raise('DATABASE_REFUSED', error.message);
+  const status = (): StationStatus => ({
+    version: STATION_VERSION,
+    hostKind: options.hostKind,
+    stationId: '',
+    stationName: '',
+    dataDir: options.config.dataDir,
+    cryptoProvider: provider.name,
+    cryptoProviderForced: false,
+    selfTest,
+    state: 'alarm',
+    sealing: options.keystore ? 'safe-storage' : 'passphrase',
+    issuerKey: null,
+    alarms: alarms.list(),
+    language: 'zh-CN',
+  });
+  return {
+    dispatch: (_connection, method) =>
+      Promise.resolve(
+        method === 'station.status'
+          ? { ok: true, value: status() }
+          : refusal('STATION_LOCKED', `The station database was refused: ${error.message}`),
+      ),
+    events,
+    status,
+    openConnection: () => ({ sessionId: null }),
+    closeConnection: () => {},
+    unlockWithPassphrase: () => Promise.resolve(false),
+    close: () => {},
   };
 }

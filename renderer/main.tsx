@@ -1,14 +1,17 @@
-// Renderer entry: connects the contract client, starts the station sync into the store, makes
-// i18n follow the store's language and renders the station shell.
+// Renderer entry: connects the contract client, starts the session, station and ceremony syncs
+// into the store, makes i18n follow the store's language and renders the station shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createClient } from './client/create-client';
 import { followLanguage } from './i18n/follow-language';
 import { createI18n } from './i18n/i18n';
+import { startCeremonySync } from './state/ceremony-sync';
+import { startSessionSync } from './state/session-sync';
 import { useStationStore } from './state/station-store';
 import { startStationSync } from './state/station-sync';
 import { App } from './ui/App';
+import { StationServicesContext, type StationServices } from './ui/station-services';
 import { StationSyncContext } from './ui/station-sync-context';
 import './styles.css';
 
@@ -17,13 +20,17 @@ if (!root) throw new Error('The page has no #root element.');
 
 const i18n = createI18n(useStationStore.getState().language);
 followLanguage(useStationStore, i18n, document);
-const sync = startStationSync(createClient(), useStationStore);
+const session = startSessionSync(createClient(), useStationStore);
+const sync = startStationSync(session.client, useStationStore);
+const services: StationServices = { session, ceremony: startCeremonySync(session.client, useStationStore) };
 
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StationSyncContext value={sync}>
-        <App />
+        <StationServicesContext value={services}>
+          <App />
+        </StationServicesContext>
       </StationSyncContext>
     </I18nextProvider>
   </StrictMode>,

@@ -2,7 +2,18 @@
 // emits. Both hosts (Electron IPC and the loopback web bridge) and the renderer's client are
 // driven by these two lists; adding a method is one entry here plus one handler in main/api.
 import { z } from 'zod';
-import type { Access } from './roles';
+import {
+  AuditEntry,
+  AuditExportFormat,
+  AuditExportResult,
+  AuditFilter,
+  AuditPage,
+  AuditProgress,
+  AuditVerifyResult,
+} from './audit';
+import { DisplayName, OperatorSummary, Password, RoleSet, SessionInfo, Username } from './auth';
+import { CeremonyState, IssuerKeyInfo, KcvHex, KeyComponentHex } from './ceremony';
+import type { Access, Role } from './roles';
 import { Language, StationName } from './settings';
 import { StationStatus } from './status';
 
@@ -20,6 +31,11 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const NoInput = z.strictObject({});
+const Done = z.strictObject({});
+const ANY_ROLE: readonly [Role, ...Role[]] = ['operator', 'supervisor', 'auditor', 'security_officer'];
+const OFFICER: readonly [Role, ...Role[]] = ['security_officer'];
+const AUDIT_READERS: readonly [Role, ...Role[]] = ['auditor', 'security_officer'];
+const OperatorId = z.number().int().positive();
 
 export const methods = {
   'station.status': method({
@@ -43,11 +59,171 @@ export const methods = {
     access: ['supervisor', 'security_officer'],
     keyWork: false,
   }),
+  'station.setup': method({
+    summary:
+      'First run only: create the first security officer and seal the new station master secret (with a passphrase where there is no OS keystore).',
+    input: z.strictObject({
+      officer: z.strictObject({ username: Username, displayName: DisplayName, password: Password }),
+      stationPassphrase: Password.optional(),
+    }),
+    output: z.strictObject({ operator: OperatorSummary }),
+    access: 'public',
+    keyWork: false,
+  }),
+  'station.unlock': method({
+    summary: 'Unseal the station master secret with its passphrase (stations without an OS keystore).',
+    input: z.strictObject({ passphrase: z.string().min(1).max(256) }),
+    output: Done,
+    access: 'public',
+    keyWork: false,
+  }),
+  'auth.session': method({
+    summary: 'Who is signed in on this connection, if anyone.',
+    input: NoInput,
+    output: SessionInfo,
+    access: 'public',
+    keyWork: false,
+  }),
+  'auth.login': method({
+    summary: 'Sign in on this connection; repeated failures lock the operator out for a while.',
+    input: z.strictObject({ username: Username, password: z.string().min(1).max(256) }),
+    output: SessionInfo,
+    access: 'public',
+    keyWork: false,
+  }),
+  'auth.logout': method({
+    summary: 'Sign out of this connection.',
+    input: NoInput,
+    output: SessionInfo,
+    access: 'public',
+    keyWork: false,
+  }),
+  'auth.changePassword': method({
+    summary: 'Change your own password.',
+    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
+    output: Done,
+    access: ANY_ROLE,
+    keyWork: false,
+  }),
+  'operators.list': method({
+    summary: 'Every operator with roles and state.',
+    input: NoInput,
+    output: z.strictObject({ operators: z.array(OperatorSummary) }),
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'operators.create': method({
+    summary: 'Add an operator with roles and a first password.',
+    input: z.strictObject({
+      username: Username,
+      displayName: DisplayName,
+      roles: RoleSet,
+      password: Password,
+    }),
+    output: OperatorSummary,
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'operators.update': method({
+    summary: "Change an operator's name, roles, or disable them.",
+    input: z.strictObject({
+      id: OperatorId,
+      displayName: DisplayName.optional(),
+      roles: RoleSet.optional(),
+      disabled: z.boolean().optional(),
+    }),
+    output: OperatorSummary,
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'operators.resetPassword': method({
+    summary: 'Set a new password for an operator who forgot theirs.',
+    input: z.strictObject({ id: OperatorId, newPassword: Password }),
+    output: OperatorSummary,
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'operators.unlock': method({
+    summary: 'Lift a lockout after repeated failed sign-ins.',
+    input: z.strictObject({ id: OperatorId }),
+    output: OperatorSummary,
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'ceremony.status': method({
+    summary: 'The ceremony in progress, if any, and the issuer master key now loaded.',
+    input: NoInput,
+    output: z.strictObject({ ceremony: CeremonyState.nullable(), issuerKey: IssuerKeyInfo.nullable() }),
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'ceremony.start': method({
+    summary: 'Begin loading (or replacing) the issuer master key from n components held by n custodians.',
+    input: z.strictObject({ componentsRequired: z.number().int().min(2).max(5) }),
+    output: CeremonyState,
+    access: OFFICER,
+    keyWork: true,
+  }),
+  'ceremony.checkComponent': method({
+    summary: 'The KCV of a component as its custodian types it, to compare with the sheet.',
+    input: z.strictObject({ component: KeyComponentHex }),
+    output: z.strictObject({ kcv: z.string() }),
+    access: OFFICER,
+    keyWork: true,
+  }),
+  'ceremony.submitComponent': method({
+    summary: 'Enter your component with the KCV from your sheet; the last one completes the key.',
+    input: z.strictObject({ ceremonyId: z.string().max(64), component: KeyComponentHex, kcv: KcvHex }),
+    output: CeremonyState,
+    access: OFFICER,
+    keyWork: true,
+  }),
+  'ceremony.cancel': method({
+    summary: 'Abandon the ceremony in progress; components entered so far are discarded.',
+    input: z.strictObject({ ceremonyId: z.string().max(64) }),
+    output: CeremonyState,
+    access: OFFICER,
+    keyWork: false,
+  }),
+  'audit.query': method({
+    summary: 'A page of audit entries, newest first, matching a filter.',
+    input: z.strictObject({
+      filter: AuditFilter,
+      before: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: AuditPage,
+    access: AUDIT_READERS,
+    keyWork: false,
+  }),
+  'audit.entry': method({
+    summary: 'One audit entry in full.',
+    input: z.strictObject({ seq: z.number().int().positive() }),
+    output: AuditEntry,
+    access: AUDIT_READERS,
+    keyWork: false,
+  }),
+  'audit.verify': method({
+    summary: 'Walk the whole chain and name the first entry edited, deleted, reordered or truncated.',
+    input: NoInput,
+    output: AuditVerifyResult,
+    access: AUDIT_READERS,
+    keyWork: false,
+  }),
+  'audit.export': method({
+    summary: 'Export a filtered range as signed JSON Lines and/or CSV with a manifest.',
+    input: z.strictObject({ filter: AuditFilter, formats: z.array(AuditExportFormat).min(1).max(2) }),
+    output: AuditExportResult,
+    access: AUDIT_READERS,
+    keyWork: false,
+  }),
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   'station.statusChanged': StationStatus,
   'settings.languageChanged': z.strictObject({ language: Language }),
+  'ceremony.changed': CeremonyState,
+  'audit.progress': AuditProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

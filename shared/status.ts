@@ -1,5 +1,6 @@
 // What the station reports about itself: self-test results, crypto provider, alarms, identity.
 import { z } from 'zod';
+import { IssuerKeyInfo } from './ceremony';
 import { Language } from './settings';
 
 export const CryptoProviderName = z.enum(['native', 'js']);
@@ -22,7 +23,7 @@ export const SelfTestReport = z.strictObject({
 export type SelfTestReport = z.infer<typeof SelfTestReport>;
 
 /** Alarm codes; the renderer words each as what happened, what it means and what to do. */
-export const AlarmCode = z.enum(['SELF_TEST_FAILED']);
+export const AlarmCode = z.enum(['SELF_TEST_FAILED', 'DATABASE_REFUSED', 'STORAGE_FULL', 'AUDIT_CHAIN_BROKEN']);
 export type AlarmCode = z.infer<typeof AlarmCode>;
 
 export const Alarm = z.strictObject({
@@ -32,7 +33,7 @@ export const Alarm = z.strictObject({
 });
 export type Alarm = z.infer<typeof Alarm>;
 
-export const HostKind = z.enum(['electron', 'web']);
+export const HostKind = z.enum(['electron', 'web', 'cli']);
 export type HostKind = z.infer<typeof HostKind>;
 
 export const StationStatus = z.strictObject({
@@ -44,8 +45,14 @@ export const StationStatus = z.strictObject({
   cryptoProvider: CryptoProviderName,
   cryptoProviderForced: z.boolean(),
   selfTest: SelfTestReport,
-  /** 'ready' allows key work; 'alarm' locks it until the cause is cleared. */
-  state: z.enum(['ready', 'alarm']),
+  /**
+   * 'setup': first run, no operator or master secret yet; 'locked': the master secret is sealed;
+   * 'ready' allows key work; 'alarm' locks it until the cause is cleared.
+   */
+  state: z.enum(['setup', 'locked', 'ready', 'alarm']),
+  /** How the station master secret is sealed at rest. */
+  sealing: z.enum(['safe-storage', 'passphrase']),
+  issuerKey: IssuerKeyInfo.nullable(),
   alarms: z.array(Alarm),
   language: Language,
 });

@@ -18,15 +18,14 @@ const broken: CryptoProvider = Object.assign(Object.create(base) as CryptoProvid
 
 const dataDir = process.env.STATION_DATA_DIR;
 if (!dataDir) throw new Error('STATION_DATA_DIR must be set');
-const station = createStation({
+const station = await createStation({
   config: { dataDir },
   hostKind: 'web',
   logger: silentLogger,
   provider: broken,
 });
 const host = await startWebHost({
-  dispatch: station.dispatch,
-  events: station.events,
+  station,
   staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   logger: silentLogger,
 });

@@ -3,7 +3,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { MethodSpec } from '../../shared/contract';
-import { ANONYMOUS, createDispatcher, type CallContext } from './dispatcher';
+import type { Connection, Session } from '../auth/session-manager';
+import { createDispatcher } from './dispatcher';
+import { OperatorFacingError } from './operator-facing-error';
 
 const contract = {
   'open.echo': {
@@ -34,10 +36,26 @@ const contract = {
     access: 'public',
     keyWork: false,
   },
+  'rule.refuses': {
+    summary: '',
+    input: z.strictObject({}),
+    output: z.number(),
+    access: 'public',
+    keyWork: false,
+  },
 } as const satisfies Record<string, MethodSpec>;
 
-const operator: CallContext = { roles: ['operator'], signedIn: true };
-const auditor: CallContext = { roles: ['auditor'], signedIn: true };
+function sessionOf(id: string, roles: Session['roles']): Session {
+  const at = new Date();
+  return { id, operatorId: 1, username: id, roles, startedAt: at, lastSeenAt: at };
+}
+const SESSIONS = new Map([
+  ['op', sessionOf('op', ['operator'])],
+  ['aud', sessionOf('aud', ['auditor'])],
+]);
+const ANONYMOUS: Connection = { sessionId: null };
+const operator: Connection = { sessionId: 'op' };
+const auditor: Connection = { sessionId: 'aud' };
 
 function setup(locked = false) {
   const makeKeys = vi.fn(() => 7);
@@ -51,8 +69,15 @@ function setup(locked = false) {
       'broken.throws': () => {
         throw new Error('secret-ish internal detail 00112233');
       },
+      'rule.refuses': () => {
+        throw new OperatorFacingError('RULE_VIOLATION', 'A second custodian must enter the next component.');
+      },
     },
-    { isLocked: () => locked, onInternalError },
+    {
+      resolveSession: (c) => (c.sessionId === null ? null : (SESSIONS.get(c.sessionId) ?? null)),
+      isLocked: () => locked,
+      onInternalError,
+    },
   );
   return { dispatch, makeKeys, onInternalError };
 }
@@ -144,5 +169,14 @@ describe('dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('00112233');
     expect(onInternalError).toHaveBeenCalledWith('broken.throws', expect.any(Error));
+  });
+
+  it('passes an operator-facing refusal through with its code and message', async () => {
+    const { dispatch, onInternalError } = setup();
+    expect(await dispatch(ANONYMOUS, 'rule.refuses', {})).toEqual({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', message: 'A second custodian must enter the next component.' },
+    });
+    expect(onInternalError).not.toHaveBeenCalled();
   });
 });

@@ -4,16 +4,16 @@
 import type { z } from 'zod';
 import type { ApiErrorCode, ApiErrorData, ApiErrorIssue } from '../../shared/api-error';
 import type { MethodSpec } from '../../shared/contract';
-import { accessAllows, type Role } from '../../shared/roles';
+import { accessAllows } from '../../shared/roles';
+import type { Connection, Session } from '../auth/session-manager';
+import { OperatorFacingError } from './operator-facing-error';
 import type { CallResult } from '../../shared/wire';
 
-/** Who is calling: filled by the host from its session (nobody is signed in until issue 3's auth). */
+/** Who is calling: the transport connection and the live session signed in on it, if any. */
 export interface CallContext {
-  readonly roles: readonly Role[];
-  readonly signedIn: boolean;
+  readonly connection: Connection;
+  readonly session: Session | null;
 }
-
-export const ANONYMOUS: CallContext = { roles: [], signedIn: false };
 
 export type Handlers<C extends Record<string, MethodSpec>> = {
   [M in keyof C]: (
@@ -23,13 +23,17 @@ export type Handlers<C extends Record<string, MethodSpec>> = {
 };
 
 export interface DispatcherDeps {
-  /** True while an alarm locks key work. */
+  /** The connection's live session (refreshing its idle clock), or null. */
+  resolveSession(connection: Connection): Session | null;
+  /** True while an alarm, a sealed master secret or first-run setup locks key work. */
   isLocked(): boolean;
+  /** Turns a known failure from below (e.g. a full disk) into a refusal the operator can act on. */
+  translateError?(error: unknown): OperatorFacingError | null;
   /** Records an unexpected handler failure; the caller only gets a generic message. */
   onInternalError(method: string, error: unknown): void;
 }
 
-export type Dispatch = (ctx: CallContext, method: unknown, input: unknown) => Promise<CallResult>;
+export type Dispatch = (connection: Connection, method: unknown, input: unknown) => Promise<CallResult>;
 
 export function refusal(code: ApiErrorCode, message: string, issues?: ApiErrorIssue[]): CallResult {
   const error: ApiErrorData = issues ? { code, message, issues } : { code, message };
@@ -48,13 +52,14 @@ export function createDispatcher<C extends Record<string, MethodSpec>>(
   handlers: Handlers<C>,
   deps: DispatcherDeps,
 ): Dispatch {
-  return async (ctx, method, rawInput) => {
+  return async (connection, method, rawInput) => {
     if (typeof method !== 'string' || !Object.hasOwn(contract, method)) {
       return refusal('UNKNOWN_METHOD', 'This station does not offer that request.');
     }
     const spec = contract[method] as MethodSpec;
-    if (!accessAllows(spec.access, ctx.roles)) {
-      return ctx.signedIn
+    const ctx: CallContext = { connection, session: deps.resolveSession(connection) };
+    if (!accessAllows(spec.access, ctx.session?.roles ?? [])) {
+      return ctx.session
         ? refusal('FORBIDDEN', 'Your role does not allow this action.')
         : refusal('UNAUTHENTICATED', 'Sign in with a role that allows this action.');
     }
@@ -63,7 +68,7 @@ export function createDispatcher<C extends Record<string, MethodSpec>>(
       return refusal('BAD_REQUEST', 'The request was malformed.', issuesOf(parsed.error));
     }
     if (spec.keyWork && deps.isLocked()) {
-      return refusal('STATION_LOCKED', 'Key work is locked while an alarm is active.');
+      return refusal('STATION_LOCKED', 'Key work is locked: the station is in alarm, sealed, or not set up yet.');
     }
     try {
       const handler = handlers[method as keyof C] as (input: unknown, ctx: CallContext) => Promise<unknown>;
@@ -81,6 +86,8 @@ export function createDispatcher<C extends Record<string, MethodSpec>>(
       }
       return { ok: true, value: output.data };
     } catch (error) {
+      const facing = error instanceof OperatorFacingError ? error : (deps.translateError?.(error) ?? null);
+      if (facing) return refusal(facing.code, facing.message);
       deps.onInternalError(method, error);
       return refusal('INTERNAL', 'The station could not complete this request.');
     }

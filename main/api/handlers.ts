@@ -1,5 +1,6 @@
-// One handler per contract method. Handlers receive input already validated and authorised by
-// the dispatcher; they call services and return plain data that the dispatcher checks again.
+// Handlers of the station's own methods (status, language, name); the other areas have their own
+// files (auth-, ceremony-, audit-handlers.ts). Handlers receive input already validated and
+// authorised by the dispatcher; they call services and return plain data checked again.
 import type { Methods } from '../../shared/contract';
 import type { StationStatus } from '../../shared/status';
 import type { EventBus } from '../events/event-bus';
@@ -14,7 +15,9 @@ export interface ApiServices {
   readonly events: EventBus;
 }
 
-export function createHandlers(s: ApiServices): Handlers<Methods> {
+export function createHandlers(
+  s: ApiServices,
+): Pick<Handlers<Methods>, 'station.status' | 'settings.setLanguage' | 'station.rename'> {
   return {
     'station.status': () => s.status(),
     'settings.setLanguage': ({ language }) => {

@@ -1,23 +1,42 @@
 #!/usr/bin/env node
 // The `station` command: dispatches to one module per subcommand.
 import { describeError } from '../log';
+import { auditCommand } from './audit-command';
+import { ceremonyCommand } from './ceremony-command';
+import { randtestCommand } from './randtest-command';
 import { selftestCommand, UsageError, type CommandIo } from './selftest-command';
 
 const USAGE = `Usage: station <command> [options]
 
 Commands:
   selftest [--json]   run the power-on self-test (crypto known-answer tests); exit 0 only if all pass
+  audit verify [--data-dir DIR] [--json] [--passphrase-file FILE | --chain-only]
+                      walk the audit chain; exit 0 intact, 1 broken (prints the first break), 2 cannot run
+  audit export --out DIR [--data-dir DIR] [--from ISO] [--to ISO] [--actor NAME] [--subject ID]
+               [--type TYPE]... [--format jsonl,csv] [--lang zh-CN|en] [--passphrase-file FILE]
+                      export a signed range of the audit log (progress on stderr)
+  audit verify-export DIR [--public-key PEM] [--json]
+                      check an export offline; exit 0 valid, 1 invalid (names what is wrong), 2 cannot run
+  ceremony kmc --custodian USER=COMPONENT_FILE [--password-file USER=FILE] ... [--data-dir DIR] [--passphrase-file FILE]
+                      load the issuer master key from 2-5 custodians' components (security officers)
+  randtest FILE [--suite sp800-22|gmt0005] [--format ascii|bytes] [--json]
+                      randomness tests on FILE's bits; exit 0 all pass, 1 any fails, 2 cannot read its bits
 
 Environment:
   STATION_CRYPTO=native|js   force a crypto provider (default: native when OpenSSL has SM2/SM3/SM4)
   STATION_DATA_DIR=DIR       the station's data directory
+  STATION_PASSPHRASE=...     the station passphrase for audit verify/export and ceremony (or --passphrase-file)
+  STATION_PASSWORD_<USER>=...  a custodian's password for ceremony (or --password-file USER=FILE)
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => number> = {
+const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => number | Promise<number>> = {
   selftest: selftestCommand,
+  audit: auditCommand,
+  ceremony: ceremonyCommand,
+  randtest: randtestCommand,
 };
 
-function run(argv: readonly string[]): number {
+async function run(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
   const io: CommandIo = { out: (text) => process.stdout.write(text), env: process.env };
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -30,7 +49,7 @@ function run(argv: readonly string[]): number {
     return 64;
   }
   try {
-    return command(args, io);
+    return await command(args, io);
   } catch (error) {
     process.stderr.write(
       `station ${name}: ${error instanceof UsageError ? error.message : describeError(error)}\n`,
@@ -39,4 +58,4 @@ function run(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

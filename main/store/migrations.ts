@@ -1,34 +1,15 @@
-// Versioned schema migrations, applied in order at start-up. Each later issue appends its own;
+// Versioned schema migrations, applied in order at start-up: one file each under migrations/;
 // a migration is never edited once released. PRAGMA user_version holds the applied version.
+import { migration0001 } from './migrations/0001-identity-settings';
+import { migration0002 } from './migrations/0002-operators-secrets-ceremony';
+import { migration0003 } from './migrations/0003-audit-log';
+
 export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    description: 'station identity and settings',
-    sql: `
-      CREATE TABLE migration_log (
-        version     INTEGER PRIMARY KEY,
-        description TEXT NOT NULL,
-        applied_at  TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE station_identity (
-        singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
-        station_id TEXT NOT NULL,
-        name       TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE settings (
-        key        TEXT PRIMARY KEY,
-        value      TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      ) STRICT;
-    `,
-  },
-];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,16 +1,21 @@
-// The renderer's one zustand store, built from slices (status, connection, ui). It holds UI and
-// session state only; the station sync writes events into it with setState.
+// The renderer's one zustand store, built from slices (status, connection, ui, session, ceremony).
+// It holds UI and session state only, never a password or key material; the syncs write the
+// station's answers and events into it with setState.
 import { create } from 'zustand';
+import { createCeremonySlice, type CeremonySlice } from './ceremony-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type StationState = StatusSlice & ConnectionSlice & UiSlice;
+export type StationState = StatusSlice & ConnectionSlice & UiSlice & SessionSlice & CeremonySlice;
 
 export const useStationStore = create<StationState>()((...a) => ({
   ...createStatusSlice(...a),
   ...createConnectionSlice(...a),
   ...createUiSlice(...a),
+  ...createSessionSlice(...a),
+  ...createCeremonySlice(...a),
 }));
 
 export type StationStore = typeof useStationStore;

@@ -5,12 +5,21 @@ import type { ApiErrorData } from '../../shared/api-error';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/settings';
 import type { StationState } from './station-store';
 
-export const SCREENS = ['fill', 'verify', 'audit', 'devices', 'settings', 'status'] as const;
+/** The screens in the navigation, in order. */
+export const NAV_SCREENS = ['fill', 'verify', 'audit', 'devices', 'settings', 'status'] as const;
+export type NavScreen = (typeof NAV_SCREENS)[number];
+/** Every screen: the navigation's, and the ones reached from Settings. */
+export const SCREENS = [...NAV_SCREENS, 'operators', 'ceremony'] as const;
 export type Screen = (typeof SCREENS)[number];
 export const START_SCREEN: Screen = 'status';
 
+/** The navigation item a screen belongs to (Operators and Key ceremony live under Settings). */
+export function navScreenOf(screen: Screen): NavScreen {
+  return screen === 'operators' || screen === 'ceremony' ? 'settings' : screen;
+}
+
 /** Operator actions whose failure is reported in the notice area. */
-export type ActionName = 'setLanguage';
+export type ActionName = 'setLanguage' | 'logout';
 
 export interface ActionError {
   readonly action: ActionName;

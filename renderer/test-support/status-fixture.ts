@@ -20,6 +20,8 @@ export function stationStatus(overrides: Partial<StationStatus> = {}): StationSt
       ],
     },
     state: 'ready',
+    sealing: 'safe-storage',
+    issuerKey: null,
     alarms: [],
     language: 'zh-CN',
     ...overrides,

@@ -3,13 +3,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Alarm } from '../../shared/status';
 import { useStationStore } from '../state/station-store';
+import { alarmTextKey } from './alarm-words';
 import { formatDateTime } from './format';
 import { AlarmIcon } from './icons';
 
 function AlarmEntry({ alarm }: { readonly alarm: Alarm }) {
   const { t } = useTranslation();
   const language = useStationStore((s) => s.language);
-  const what = t(`alarm.${alarm.code}.what`);
+  const key = alarmTextKey(alarm.code);
+  const what = t(`${key}.what`, { code: alarm.code });
   return (
     <article className="alarm" data-testid={`alarm-${alarm.code}`}>
       <AlarmIcon className="alarm-icon" />
@@ -21,9 +23,9 @@ function AlarmEntry({ alarm }: { readonly alarm: Alarm }) {
         </p>
         <dl className="alarm-details">
           <dt>{t('alarm.meaning')}</dt>
-          <dd data-testid="alarm-meaning">{t(`alarm.${alarm.code}.meaning`)}</dd>
+          <dd data-testid="alarm-meaning">{t(`${key}.meaning`)}</dd>
           <dt>{t('alarm.action')}</dt>
-          <dd data-testid="alarm-action">{t(`alarm.${alarm.code}.action`)}</dd>
+          <dd data-testid="alarm-action">{t(`${key}.action`)}</dd>
         </dl>
         <p className="alarm-time">
           {t('alarm.raisedAt', { time: formatDateTime(alarm.raisedAt, language) })}

@@ -1,13 +1,15 @@
-// The station header: which station this is and how it runs, its state in one word, and the
-// language switch.
+// The station header: which station this is and how it runs, its state in one word, who is
+// signed in (with sign-in, sign-out and change password), and the language switch.
 import { useTranslation } from 'react-i18next';
 import { useStationStore } from '../state/station-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SessionArea } from './session/SessionArea';
 import { StateIndicator } from './StateIndicator';
 
 export function AppHeader() {
   const { t } = useTranslation();
   const status = useStationStore((s) => s.status);
+  const sessionMatters = status?.state === 'ready' || status?.state === 'alarm';
   return (
     <header className="app-header">
       <div className="station-identity">
@@ -24,6 +26,7 @@ export function AppHeader() {
         </div>
       </div>
       <StateIndicator />
+      {sessionMatters && <SessionArea />}
       <LanguageSwitch />
     </header>
   );

@@ -5,7 +5,8 @@ import { LANGUAGES } from '../../shared/settings';
 import { useStationStore } from '../state/station-store';
 import { useStationSync } from './station-sync-context';
 
-export function LanguageSwitch() {
+/** testIdPrefix tells the header's switch from the one on the Settings screen. */
+export function LanguageSwitch({ testIdPrefix = 'language' }: { readonly testIdPrefix?: string }) {
   const { t } = useTranslation();
   const sync = useStationSync();
   const language = useStationStore((s) => s.language);
@@ -15,7 +16,7 @@ export function LanguageSwitch() {
       className="language-switch"
       role="group"
       aria-label={t('language.label')}
-      data-testid="language-switch"
+      data-testid={`${testIdPrefix}-switch`}
     >
       {LANGUAGES.map((option) => (
         <button
@@ -23,7 +24,7 @@ export function LanguageSwitch() {
           type="button"
           lang={option}
           className="segment"
-          data-testid={`language-${option}`}
+          data-testid={`${testIdPrefix}-${option}`}
           aria-pressed={option === language}
           disabled={!connected}
           onClick={() => {

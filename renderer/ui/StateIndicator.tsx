@@ -1,13 +1,15 @@
-// The station's state in the header as word, shape and colour: Ready, Alarm, Status unknown,
-// Connecting, Connection lost or Not connected.
+// The station's state in the header as word, shape and colour: Ready, Alarm, Locked, Not set up,
+// Status unknown, Connecting, Connection lost or Not connected.
 import { useTranslation } from 'react-i18next';
 import { useStationStore } from '../state/station-store';
-import { AlarmIcon, ConnectionIcon, ReadyIcon } from './icons';
+import { AlarmIcon, ConnectionIcon, LockIcon, ReadyIcon, SetupIcon } from './icons';
 import { stationDisplayState, type StationDisplayState } from './station-state';
 
 const WORD_KEYS = {
   ready: 'state.ready',
   alarm: 'state.alarm',
+  setup: 'state.setup',
+  locked: 'state.locked',
   unknown: 'state.unknown',
   connecting: 'state.connecting',
   reconnecting: 'state.reconnecting',
@@ -17,6 +19,8 @@ const WORD_KEYS = {
 function StateShape({ state }: { readonly state: StationDisplayState }) {
   if (state === 'ready') return <ReadyIcon />;
   if (state === 'alarm') return <AlarmIcon />;
+  if (state === 'locked') return <LockIcon />;
+  if (state === 'setup') return <SetupIcon />;
   return <ConnectionIcon />;
 }
 

@@ -7,6 +7,10 @@ export function formatDateTime(iso: string, language: Language): string {
   );
 }
 
+export function formatDate(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 export function formatMs(ms: number, language: Language): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: ms < 10 ? 2 : 0 }).format(ms);
 }

@@ -1,5 +1,6 @@
 // State shapes, so no state is told by colour alone: a filled circle for ready and pass, a
-// triangle with a bar for alarm, a diamond for a connection problem, a square with a cross for fail.
+// triangle with a bar for alarm, a diamond for a connection problem, a square with a cross for
+// fail, a padlock for a locked station, a framed plus for a station not yet set up.
 import type { ReactNode } from 'react';
 
 interface IconProps {
@@ -57,6 +58,25 @@ export function FailIcon({ className }: IconProps) {
         className="icon-cut"
         d="M7 8.5 L8.5 7 L12 10.5 L15.5 7 L17 8.5 L13.5 12 L17 15.5 L15.5 17 L12 13.5 L8.5 17 L7 15.5 L10.5 12 Z"
       />
+    </Svg>
+  );
+}
+
+export function LockIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M6 10 V7 A6 6 0 0 1 18 7 V10 H16 V7 A4 4 0 0 0 8 7 V10 Z" />
+      <rect x="4" y="10" width="16" height="12" rx="1" />
+      <path className="icon-cut" d="M11 13 H13 V19 H11 Z" />
+    </Svg>
+  );
+}
+
+export function SetupIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M2 2 H22 V22 H2 Z M5 5 V19 H19 V5 Z" />
+      <path d="M11 7 H13 V11 H17 V13 H13 V17 H11 V13 H7 V11 H11 Z" />
     </Svg>
   );
 }

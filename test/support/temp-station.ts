@@ -20,19 +20,25 @@ export function makeTempDir(prefix = 'station-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Scrypt cheap enough for tests; production keeps the strong defaults. */
+export const TEST_SCRYPT = {
+  password: { logN: 10, r: 8, p: 1 },
+  passphrase: { logN: 10, r: 8, p: 1 },
+} as const;
+
 export async function startTempStation(
   options: { provider?: CryptoProvider; dataDir?: string } = {},
 ): Promise<TempStation> {
   const dataDir = options.dataDir ?? makeTempDir();
-  const station = createStation({
+  const station = await createStation({
     config: { dataDir },
     hostKind: 'web',
     logger: silentLogger,
+    scrypt: TEST_SCRYPT,
     ...(options.provider ? { provider: options.provider } : {}),
   });
   const host = await startWebHost({
-    dispatch: station.dispatch,
-    events: station.events,
+    station,
     staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
     logger: silentLogger,
   });

@@ -3,8 +3,8 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { METHOD_NAMES } from '../../../shared/contract';
-import { ANONYMOUS, refusal, type Dispatch } from '../../api/dispatcher';
-import type { EventBus } from '../../events/event-bus';
+import { refusal } from '../../api/dispatcher';
+import type { StationEndpoint } from '../../api/station-endpoint';
 import type { Logger } from '../../log';
 import { IPC_EVENT_CHANNEL, ipcMethodChannel } from './ipc-channels';
 import { RENDERER_INDEX } from './window';
@@ -16,26 +16,24 @@ function senderIsStationPage(event: IpcMainInvokeEvent): boolean {
   return url === TRUSTED_PAGE || url.startsWith(`${TRUSTED_PAGE}#`);
 }
 
-export function serveIpc(
-  dispatch: Dispatch,
-  events: EventBus,
-  win: BrowserWindow,
-  logger: Logger,
-): () => void {
+/** Serves the station to one window; the window is one connection (one session). */
+export function serveIpc(station: StationEndpoint, win: BrowserWindow, logger: Logger): () => void {
+  const connection = station.openConnection();
   for (const name of METHOD_NAMES) {
     ipcMain.handle(ipcMethodChannel(name), (event, input: unknown) => {
       if (!senderIsStationPage(event)) {
         logger.log('warn', 'ipc.refused', { reason: 'sender', method: name });
         return refusal('FORBIDDEN', 'Requests are accepted only from the station window.');
       }
-      return dispatch(ANONYMOUS, name, input);
+      return station.dispatch(connection, name, input);
     });
   }
-  const unsubscribe = events.subscribe((event, payload) => {
+  const unsubscribe = station.events.subscribe((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
   });
   return () => {
     unsubscribe();
+    station.closeConnection(connection);
     for (const name of METHOD_NAMES) ipcMain.removeHandler(ipcMethodChannel(name));
   };
 }

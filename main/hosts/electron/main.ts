@@ -5,6 +5,7 @@ import { resolveStationConfig } from '../../config';
 import { createLogger, describeError } from '../../log';
 import { createStation, type Station } from '../../station';
 import { serveIpc } from './ipc';
+import { safeStorageKeystore } from './safe-storage-keystore';
 import { createStationWindow, lockDownSession } from './window';
 
 const logger = createLogger();
@@ -14,9 +15,10 @@ async function start(): Promise<void> {
   lockDownSession();
   let station: Station;
   try {
-    station = createStation({
+    station = await createStation({
       config: resolveStationConfig(process.env, app.getPath('userData')),
       hostKind: 'electron',
+      keystore: safeStorageKeystore(),
       logger,
     });
   } catch (error) {
@@ -25,7 +27,7 @@ async function start(): Promise<void> {
     return;
   }
   const win = createStationWindow();
-  const stopIpc = serveIpc(station.dispatch, station.events, win, logger);
+  const stopIpc = serveIpc(station, win, logger);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopIpc();

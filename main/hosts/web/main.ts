@@ -1,7 +1,8 @@
-// Entry of the loopback web host: `node out/main/web.js [--port N] [--data-dir DIR] [--open]`.
+// Entry of the loopback web host:
+// `node out/main/web.js [--port N] [--data-dir DIR] [--passphrase-file FILE] [--open]`.
 // Prints the UI address (with its per-launch token) on stdout; stops cleanly on SIGINT/SIGTERM.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveStationConfig } from '../../config';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
+      'passphrase-file': { type: 'string' },
     },
     strict: true,
   });
@@ -40,10 +42,16 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   const env = values['data-dir'] ? { ...process.env, STATION_DATA_DIR: values['data-dir'] } : process.env;
   const logger = createLogger();
-  const station = createStation({ config: resolveStationConfig(env), hostKind: 'web', env, logger });
+  const station = await createStation({ config: resolveStationConfig(env), hostKind: 'web', env, logger });
+  const passphraseFile = values['passphrase-file'] ?? env.STATION_PASSPHRASE_FILE;
+  if (passphraseFile && station.status().state === 'locked') {
+    const passphrase = readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '');
+    if (!(await station.unlockWithPassphrase(passphrase))) {
+      process.stderr.write('The passphrase file did not unlock the station; unlock it in the UI.\n');
+    }
+  }
   const host = await startWebHost({
-    dispatch: station.dispatch,
-    events: station.events,
+    station,
     staticDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     logger,
     port,

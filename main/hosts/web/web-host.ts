@@ -14,8 +14,8 @@ import {
   WireRequest,
   type WireServerMessage,
 } from '../../../shared/wire';
-import { ANONYMOUS, refusal, type Dispatch } from '../../api/dispatcher';
-import type { EventBus } from '../../events/event-bus';
+import { refusal } from '../../api/dispatcher';
+import type { StationEndpoint } from '../../api/station-endpoint';
 import type { Logger } from '../../log';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -23,8 +23,7 @@ export const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
 export type LoopbackHost = (typeof LOOPBACK_HOSTS)[number];
 
 export interface WebHostOptions {
-  readonly dispatch: Dispatch;
-  readonly events: EventBus;
+  readonly station: StationEndpoint;
   readonly staticDir: string;
   readonly logger: Logger;
   readonly port?: number;
@@ -102,10 +101,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   wss.on('connection', (ws: WebSocket) => {
-    const unsubscribe = options.events.subscribe((event, payload) =>
+    const connection = options.station.openConnection();
+    const unsubscribe = options.station.events.subscribe((event, payload) =>
       send(ws, { kind: 'event', event, payload }),
     );
-    ws.on('close', unsubscribe);
+    ws.on('close', () => {
+      unsubscribe();
+      options.station.closeConnection(connection);
+    });
     // Protocol violations (oversized or malformed frames) close this connection, never the host.
     ws.on('error', (error) => options.logger.log('warn', 'web.connection.error', { error: error.message }));
     ws.on('message', (data, isBinary) => {
@@ -130,8 +133,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return;
       }
-      void options
-        .dispatch(ANONYMOUS, request.method, request.input)
+      void options.station
+        .dispatch(connection, request.method, request.input)
         .then((result) => send(ws, { kind: 'result', id: request.id, result }));
     });
   });

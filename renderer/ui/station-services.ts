@@ -1,0 +1,32 @@
+// Hands the session sync (and its guarded contract client) and the ceremony sync to components
+// without prop chains.
+import { createContext, useContext } from 'react';
+import type { StationClient } from '../client/station-client';
+import type { CeremonySync } from '../state/ceremony-sync';
+import type { SessionSync } from '../state/session-sync';
+
+export interface StationServices {
+  readonly session: SessionSync;
+  readonly ceremony: CeremonySync;
+}
+
+export const StationServicesContext = createContext<StationServices | null>(null);
+
+function useServices(): StationServices {
+  const services = useContext(StationServicesContext);
+  if (!services) throw new Error('This component needs a StationServicesContext provider.');
+  return services;
+}
+
+export function useSession(): SessionSync {
+  return useServices().session;
+}
+
+/** The contract client: every call feeds the idle clock and opens sign-in on UNAUTHENTICATED. */
+export function useStationClient(): StationClient {
+  return useServices().session.client;
+}
+
+export function useCeremonySync(): CeremonySync {
+  return useServices().ceremony;
+}
