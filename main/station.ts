@@ -172,7 +172,37 @@ export async function createStation(options: StationOptions): Promise<Station> {
       language: settings.get('language'),
     };
   };
-  const stationChanged = (): void => events.emit('station.statusChanged', status());
+  let startAudited = false;
+  /** Once per process, as soon as the audit log can be written: the start and its self-test. */
+  const auditStart = (): void => {
+    if (startAudited || secrets.state() !== 'unlocked') return;
+    startAudited = true;
+    db.transaction(() => {
+      audit.append({
+        type: 'station.started',
+        actor: 'station',
+        details: { version: STATION_VERSION, host: options.hostKind },
+      });
+      audit.append({
+        type: 'selftest.completed',
+        actor: 'station',
+        details: {
+          provider: selfTest.provider,
+          passed: selfTest.passed,
+          failed:
+            selfTest.results
+              .filter((r) => !r.passed)
+              .map((r) => r.id)
+              .join(',') || null,
+          at: selfTest.startedAt,
+        },
+      });
+    })();
+  };
+  const stationChanged = (): void => {
+    auditStart();
+    events.emit('station.statusChanged', status());
+  };
   alarms.onRaised((alarm) => {
     logger.log('error', 'alarm.raised', { code: alarm.code });
     try {
@@ -191,7 +221,15 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const dispatch = createDispatcher(
     methods,
     {
-      ...createHandlers({ status, identity, settings, events }),
+      ...createHandlers({
+        db,
+        status,
+        identity,
+        settings,
+        audit,
+        canAudit: () => secrets.state() === 'unlocked',
+        events,
+      }),
       ...authHandlers({
         firstRun: new FirstRun({ ...common, secrets }),
         stationUnlock,
@@ -229,13 +267,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     if (!(await stationUnlock.unlock()))
       logger.log('error', 'secrets.unlock.failed', { sealing: 'safe-storage' });
   }
-  if (secrets.state() === 'unlocked') {
-    audit.append({
-      type: 'station.started',
-      actor: 'station',
-      details: { version: STATION_VERSION, selfTestPassed: selfTest.passed },
-    });
-  }
+  auditStart();
 
   return {
     dispatch,
