@@ -2,6 +2,8 @@
 // ceremony with two custodians (each signed in as themselves), then the audit screen: the chain
 // verifies and a signed export is written.
 import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import {
   addOperator,
@@ -34,6 +36,7 @@ async function enterComponent(page: Page, component: string): Promise<void> {
 
 test('two custodians load the issuer key; the audit chain verifies and exports', async ({
   stationPage: page,
+  stationTrace,
 }, testInfo) => {
   await completeFirstRun(page);
   await page.getByTestId('language-en').click();
@@ -67,4 +70,19 @@ test('two custodians load the issuer key; the audit chain verifies and exports',
   await expect(page.getByTestId('audit-export-result')).toBeVisible();
   await expect(page.getByTestId('audit-export-files')).toContainText('.sig');
   await page.screenshot({ path: testInfo.outputPath('audit.png'), fullPage: true });
+
+  // No component, nor the key they make, in the station's log or in the export it wrote.
+  const exported = readdirSync(join(stationTrace.dataDir, 'exports'), {
+    recursive: true,
+    withFileTypes: true,
+  })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)));
+  expect(exported.length).toBeGreaterThanOrEqual(7);
+  for (const haystack of [Buffer.from(stationTrace.log()), ...exported]) {
+    for (const secret of [A, B, COMBINED]) {
+      expect(haystack.includes(Buffer.from(secret, 'hex'))).toBe(false);
+      expect(haystack.toString('latin1').toLowerCase()).not.toContain(secret);
+    }
+  }
 });

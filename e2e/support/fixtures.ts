@@ -2,7 +2,8 @@
 // Chromium for the browser project, the Electron app for the electron project), fails the test on
 // any page error, and exposes the Status page object.
 import { test as base, _electron as electron, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_LAUNCH } from './chromium';
@@ -22,12 +23,25 @@ export function electronBinary(): string | null {
   }
 }
 
+/** What the station process left behind: its diagnostic log and its data directory. */
+export interface StationTrace {
+  log(): string;
+  readonly dataDir: string;
+}
+
 interface Fixtures {
   /** Which web host the browser project starts; a test may ask for a failing self-test. */
   hostVariant: HostVariant;
   stationPage: Page;
+  stationTrace: StationTrace;
   statusPage: StatusPage;
 }
+
+interface WorkerState {
+  trace: StationTrace | null;
+}
+
+const current: WorkerState = { trace: null };
 
 export const test = base.extend<Fixtures>({
   hostVariant: ['built', { option: true }],
@@ -39,16 +53,22 @@ export const test = base.extend<Fixtures>({
         binary === null,
         'Electron binary not installed on this machine (downloads are blocked); the browser project covers the UI.',
       );
+      const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-electron-'));
       const app = await electron.launch({
         executablePath: binary!,
         args: [join(root, 'out', 'main', 'electron.js')],
+        env: { ...process.env, STATION_DATA_DIR: dataDir },
       });
+      let log = '';
+      app.process().stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      current.trace = { log: () => log, dataDir };
       const page = await app.firstWindow();
       page.on('pageerror', (e) => errors.push(e.message));
       await use(page);
       await app.close();
     } else {
       const host = await startWebHostProcess(hostVariant);
+      current.trace = { log: () => host.log(), dataDir: host.dataDir };
       const browser = await playwright.chromium.launch(CHROMIUM_LAUNCH);
       const page = await browser.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
@@ -58,6 +78,10 @@ export const test = base.extend<Fixtures>({
       await host.stop();
     }
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  },
+  stationTrace: async ({ stationPage }, use) => {
+    if (!current.trace) throw new Error(`no station started for ${stationPage.url()}`);
+    await use(current.trace);
   },
   statusPage: async ({ stationPage }, use) => {
     await use(new StatusPage(stationPage));

@@ -16,6 +16,8 @@ export type HostVariant = 'built' | 'failing-self-test';
 export interface WebHostProcess {
   readonly url: string;
   readonly dataDir: string;
+  /** Everything the station wrote to its diagnostic log (stderr) so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startWebHostProcess(variant: HostVariant = 'built'): Promi
   return {
     url,
     dataDir,
+    log: () => stderr,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
