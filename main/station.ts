@@ -248,7 +248,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       }),
     },
     {
-      resolveSession: (connection) => sessions.resolve(connection),
+      resolveSession: (connection, touch) => sessions.resolve(connection, touch),
       isLocked: () => alarms.any || secrets.state() !== 'unlocked',
       translateError: (error) => {
         if (error instanceof AuditIntegrityError) {

@@ -23,8 +23,8 @@ export type Handlers<C extends Record<string, MethodSpec>> = {
 };
 
 export interface DispatcherDeps {
-  /** The connection's live session (refreshing its idle clock), or null. */
-  resolveSession(connection: Connection): Session | null;
+  /** The connection's live session, or null; `touch` refreshes its idle clock. */
+  resolveSession(connection: Connection, touch: boolean): Session | null;
   /** True while an alarm, a sealed master secret or first-run setup locks key work. */
   isLocked(): boolean;
   /** Turns a known failure from below (e.g. a full disk) into a refusal the operator can act on. */
@@ -57,7 +57,11 @@ export function createDispatcher<C extends Record<string, MethodSpec>>(
       return refusal('UNKNOWN_METHOD', 'This station does not offer that request.');
     }
     const spec = contract[method] as MethodSpec;
-    const ctx: CallContext = { connection, session: deps.resolveSession(connection) };
+    // Public calls (status polls) see the session but do not keep it from idling out.
+    const ctx: CallContext = {
+      connection,
+      session: deps.resolveSession(connection, spec.access !== 'public'),
+    };
     if (!accessAllows(spec.access, ctx.session?.roles ?? [])) {
       return ctx.session
         ? refusal('FORBIDDEN', 'Your role does not allow this action.')
@@ -68,7 +72,10 @@ export function createDispatcher<C extends Record<string, MethodSpec>>(
       return refusal('BAD_REQUEST', 'The request was malformed.', issuesOf(parsed.error));
     }
     if (spec.keyWork && deps.isLocked()) {
-      return refusal('STATION_LOCKED', 'Key work is locked: the station is in alarm, sealed, or not set up yet.');
+      return refusal(
+        'STATION_LOCKED',
+        'Key work is locked: the station is in alarm, sealed, or not set up yet.',
+      );
     }
     try {
       const handler = handlers[method as keyof C] as (input: unknown, ctx: CallContext) => Promise<unknown>;

@@ -16,6 +16,7 @@ const CODES: Record<RefusalKind, ApiErrorCode> = {
   'rule-violation': 'RULE_VIOLATION',
   'station-locked': 'STATION_LOCKED',
   'bad-request': 'BAD_REQUEST',
+  busy: 'CONFLICT',
 };
 
 export async function facing<T>(work: () => T | Promise<T>): Promise<T> {

@@ -241,6 +241,25 @@ describe('sign-in', () => {
     await signIn(s, 'bob', BOB.password);
   });
 
+  it('keeps a lockout when many guesses arrive at once: attempts in flight neither lift it nor get through', async () => {
+    await createOperator(BOB);
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      s.dispatch(newConnection(), 'auth.login', { username: 'bob', password: `wrong-guess-${i}` }),
+    );
+    const right = s.dispatch(newConnection(), 'auth.login', { username: 'bob', password: BOB.password });
+    const results = await Promise.all([...guesses, right]);
+    const codes = results.map((r) => (r.ok ? 'OK' : r.error.code));
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
+    expect(codes.at(-1)).not.toBe('OK');
+    await expectRefused(
+      s,
+      newConnection(),
+      'auth.login',
+      { username: 'bob', password: BOB.password },
+      'LOCKED_OUT',
+    );
+  });
+
   it('lets a lockout expire on its own, and counts failures afresh after a success', async () => {
     await createOperator(BOB);
     for (let i = 1; i <= 5; i++) {

@@ -90,6 +90,11 @@ export class Authenticator {
       const fresh = this.require(found.id);
       const lockedOut = this.lockoutRefusal(fresh);
       if (lockedOut) return { refusal: lockedOut };
+      // The password was checked against the hash read before the (slow) check: if a reset or a
+      // change landed meanwhile, the old password no longer signs in.
+      if (fresh.passwordHash !== found.passwordHash) {
+        return { refusal: new Refusal('invalid-credentials', WRONG_CREDENTIALS) };
+      }
       if (fresh.disabled) {
         audit.append({
           type: 'auth.loginFailed',
@@ -142,14 +147,25 @@ export class Authenticator {
       this.fail(operator.id, 'wrong-current-password');
     }
     const hash = await hashPassword(newPassword, this.deps.passwordScrypt);
-    this.deps.db.transaction(() => {
+    const refusal = this.deps.db.transaction((): Refusal | null => {
+      const fresh = this.require(operator.id);
+      const lockedOutNow = this.lockoutRefusal(fresh);
+      if (lockedOutNow) return lockedOutNow;
+      if (fresh.passwordHash !== operator.passwordHash) {
+        return new Refusal(
+          'conflict',
+          'Your password was changed meanwhile; sign in again with the new one.',
+        );
+      }
       this.deps.operators.setPasswordHash(operator.id, hash, this.deps.now());
       this.deps.audit.append({
         type: 'auth.passwordChanged',
         actor: operator.username,
         subject: operator.username,
       });
+      return null;
     })();
+    if (refusal) throw refusal;
   }
 
   /** The refusal for an operator now locked out (the attempt is audited), or null. */
@@ -169,6 +185,17 @@ export class Authenticator {
     const { operators, audit, lockout } = this.deps;
     const lockedUntil = this.deps.db.transaction(() => {
       const operator = this.require(operatorId);
+      // An attempt that was already checking its password when the lockout began must neither
+      // lift nor restart it: it is refused as locked out, like every attempt during the lockout.
+      if (operator.lockedUntil !== null && isLockedOut(operator, this.deps.now())) {
+        audit.append({
+          type: 'auth.loginFailed',
+          actor: operator.username,
+          subject: operator.username,
+          details: { reason: 'locked-out' },
+        });
+        return { username: operator.username, until: operator.lockedUntil };
+      }
       const failures = operator.failedLogins + 1;
       const locks = failures >= lockout.maxFailures;
       const until = locks ? new Date(this.deps.now().getTime() + lockout.lockoutSeconds * 1000) : null;

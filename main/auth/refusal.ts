@@ -10,7 +10,9 @@ export type RefusalKind =
   | 'not-found'
   | 'rule-violation'
   | 'station-locked'
-  | 'bad-request';
+  | 'bad-request'
+  /** Too many password checks queued (a flood of sign-in attempts): try again shortly. */
+  | 'busy';
 
 export class Refusal extends Error {
   override readonly name = 'Refusal';

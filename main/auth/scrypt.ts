@@ -2,6 +2,7 @@
 // Parameters travel with what they protect ("ln=16,r=8,p=1"), so they can be raised later
 // without breaking what was stored under the old ones.
 import { scrypt } from 'node:crypto';
+import { Refusal } from './refusal';
 
 export interface ScryptParams {
   /** log2 of the CPU/memory cost N. */
@@ -41,7 +42,39 @@ export function weakerThan(stored: ScryptParams, wanted: ScryptParams): boolean 
 }
 
 /** Runs scrypt off the main thread; maxmem is set from the parameters (Node's default is 32 MiB). */
-export function scryptDerive(
+/** Scrypt jobs run at once (each holds up to 128 MiB), and jobs allowed to wait behind them. */
+export const SCRYPT_CONCURRENCY = 2;
+export const SCRYPT_QUEUE_LIMIT = 32;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/**
+ * Scrypt through a small gate, so a flood of sign-in attempts cannot take every libuv thread (the
+ * web host's file reads share them) or memory; beyond the queue limit an attempt is refused.
+ */
+export async function scryptDerive(
+  secret: string,
+  salt: Uint8Array,
+  length: number,
+  params: ScryptParams,
+): Promise<Uint8Array> {
+  if (running >= SCRYPT_CONCURRENCY) {
+    if (waiting.length >= SCRYPT_QUEUE_LIMIT) {
+      throw new Refusal('busy', 'The station is busy checking passwords. Try again in a moment.');
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  try {
+    return await scryptNow(secret, salt, length, params);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function scryptNow(
   secret: string,
   salt: Uint8Array,
   length: number,

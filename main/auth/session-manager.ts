@@ -45,8 +45,11 @@ export class SessionManager {
     return session;
   }
 
-  /** The live session of a connection, refreshing its idle clock; null when none or expired. */
-  resolve(connection: Connection): Session | null {
+  /**
+   * The live session of a connection, or null when none or expired. `touch` refreshes its idle
+   * clock: deliberate actions do, background reads (public status polls) must not keep it alive.
+   */
+  resolve(connection: Connection, touch = true): Session | null {
     if (connection.sessionId === null) return null;
     const session = this.sessions.get(connection.sessionId);
     if (!session) {
@@ -60,7 +63,7 @@ export class SessionManager {
       this.onExpired(session);
       return null;
     }
-    session.lastSeenAt = at;
+    if (touch) session.lastSeenAt = at;
     return session;
   }
 

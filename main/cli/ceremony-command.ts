@@ -28,7 +28,10 @@ export interface CeremonyStation {
   close(): void;
 }
 
-export type OpenCeremonyStation = (dataDir: string, env: NodeJS.ProcessEnv) => CeremonyStation | Promise<CeremonyStation>;
+export type OpenCeremonyStation = (
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+) => CeremonyStation | Promise<CeremonyStation>;
 
 interface Custodian {
   readonly username: string;

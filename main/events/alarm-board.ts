@@ -11,7 +11,10 @@ export class AlarmBoard {
   raise(code: AlarmCode, subject?: string): Alarm {
     const existing = this.active.find((a) => a.code === code && a.subject === subject);
     if (existing) return existing;
-    const alarm: Alarm = subject === undefined ? { code, raisedAt: this.now().toISOString() } : { code, raisedAt: this.now().toISOString(), subject };
+    const alarm: Alarm =
+      subject === undefined
+        ? { code, raisedAt: this.now().toISOString() }
+        : { code, raisedAt: this.now().toISOString(), subject };
     this.active.push(alarm);
     for (const listener of this.listeners) listener(alarm);
     return alarm;

@@ -1,9 +1,11 @@
 // The web bridge, through the real host on loopback and a real station: who may connect, what a
 // connection may send, and that refused calls come back as typed errors.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, WIRE_PROTOCOL } from '../../../shared/wire';
 import { startTempStation, type TempStation } from '../../../test/support/temp-station';
+import { MAX_CONNECTIONS } from './web-host';
 import { openBridge } from '../../../test/support/ws-client';
 
 let temp: TempStation;
@@ -159,5 +161,46 @@ describe('web host: what a connection may send', () => {
     expect(temp.station.status().language).toBe('en');
     a.close();
     b.close();
+  });
+
+  it('survives a malformed request target, over HTTP and on the upgrade path', async () => {
+    expect(await httpStatus('/%')).toBe(400);
+    expect(await httpStatus('/%E0%A4%A')).toBe(400);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(temp.host.origin).port), '127.0.0.1', () => {
+        socket.write(
+          `GET http://[ HTTP/1.1\r\nHost: ${new URL(temp.host.origin).host}\r\nUpgrade: websocket\r\n` +
+            'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(await httpStatus('/')).toBe(200);
+  });
+
+  it('refuses connections beyond its limit, and serves again once they close', async () => {
+    const open = [];
+    let refusedWith = '';
+    for (let i = 0; i <= MAX_CONNECTIONS; i++) {
+      try {
+        open.push(await openBridge(temp.host));
+      } catch (error) {
+        refusedWith = String(error);
+        break;
+      }
+    }
+    expect(refusedWith).toContain('HTTP 503');
+    expect(open.length).toBeLessThanOrEqual(MAX_CONNECTIONS);
+    const closed = open.map((b) => b.closed());
+    for (const bridge of open) bridge.close();
+    await Promise.all(closed);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await openBridge(temp.host);
+    expect((await again.call('station.status', {})).ok).toBe(true);
+    again.close();
   });
 });

@@ -20,6 +20,8 @@ import type { Logger } from '../../log';
 import { securityHeaders, serveStatic } from './static-files';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
+/** One station serves a few windows; more open connections than this are refused. */
+export const MAX_CONNECTIONS = 16;
 export type LoopbackHost = (typeof LOOPBACK_HOSTS)[number];
 
 export interface WebHostOptions {
@@ -71,7 +73,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(421, headers).end();
       return;
     }
-    void serveStatic(options.staticDir, req, res, headers);
+    serveStatic(options.staticDir, req, res, headers).catch((error: unknown) => {
+      options.logger.error('web.static.failed', error);
+      if (!res.headersSent) res.writeHead(500, headers);
+      res.end();
+    });
   });
 
   const wss = new WebSocketServer({
@@ -81,7 +87,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', origin).pathname;
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', origin).pathname;
+    } catch {
+      reject(socket, 400, 'Bad Request');
+      return;
+    }
+    if (wss.clients.size >= MAX_CONNECTIONS) {
+      options.logger.log('warn', 'web.refused', { reason: 'too-many-connections' });
+      reject(socket, 503, 'Service Unavailable');
+      return;
+    }
     if (path !== '/api' || req.headers.host !== authority) return reject(socket, 404, 'Not Found');
     if (req.headers.origin !== origin) {
       options.logger.log('warn', 'web.refused', { reason: 'origin' });
@@ -133,9 +150,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return;
       }
-      void options.station
-        .dispatch(connection, request.method, request.input)
-        .then((result) => send(ws, { kind: 'result', id: request.id, result }));
+      void options.station.dispatch(connection, request.method, request.input).then(
+        (result) => send(ws, { kind: 'result', id: request.id, result }),
+        (error: unknown) => {
+          options.logger.error('web.dispatch.failed', error);
+          send(ws, {
+            kind: 'result',
+            id: request.id,
+            result: refusal('INTERNAL', 'The station could not complete this request.'),
+          });
+        },
+      );
     });
   });
 
