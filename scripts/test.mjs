@@ -1,4 +1,4 @@
-// `npm test` after setup: typecheck, lint, unit and integration tests (Vitest; integration runs
+// `npm test` after setup: typecheck, lint, formatting, unit and integration tests (Vitest; integration runs
 // under both crypto providers), then e2e (Playwright). Runs every layer even if one fails, then
 // prints one summary line per layer and a closing "N passed, N failed, N skipped" line.
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,7 @@ const playwrightJson = join(reports, 'playwright.json');
 const steps = [
   run('typecheck', process.execPath, [join(root, 'scripts', 'typecheck.mjs')]),
   run('lint', bin('eslint'), ['--max-warnings', '0', '.']),
+  run('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
   run('unit + integration (vitest)', bin('vitest'), [
     'run',
     '--reporter=default',
