@@ -23,7 +23,12 @@ export const SelfTestReport = z.strictObject({
 export type SelfTestReport = z.infer<typeof SelfTestReport>;
 
 /** Alarm codes; the renderer words each as what happened, what it means and what to do. */
-export const AlarmCode = z.enum(['SELF_TEST_FAILED', 'DATABASE_REFUSED', 'STORAGE_FULL', 'AUDIT_CHAIN_BROKEN']);
+export const AlarmCode = z.enum([
+  'SELF_TEST_FAILED',
+  'DATABASE_REFUSED',
+  'STORAGE_FULL',
+  'AUDIT_CHAIN_BROKEN',
+]);
 export type AlarmCode = z.infer<typeof AlarmCode>;
 
 export const Alarm = z.strictObject({
