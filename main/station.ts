@@ -36,7 +36,7 @@ import { openDatabase } from './store/database';
 import { IdentityRepository } from './store/identity-repository';
 import { SettingsRepository } from './store/settings-repository';
 import { StoreError } from './store/store-error';
-import { isStorageFull } from './store/storage-full';
+import { isStorageFull } from './store/error-code';
 import { STATION_VERSION } from './version';
 
 export interface StationOptions {

@@ -1,5 +1,6 @@
 // Why an audit operation refused, so the composition root can raise the right alarm
 // (AUDIT_CHAIN_BROKEN, STORAGE_FULL) and the api can tell the operator.
+import { errorCode } from '../store/error-code';
 
 /** The head of the chain does not authenticate: the log was tampered with; nothing more is appended. */
 export class AuditIntegrityError extends Error {
@@ -15,16 +16,6 @@ export class AuditStorageFullError extends Error {
   ) {
     super(message, options);
   }
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-}
-
-/** SQLite's "database or disk is full" (including max_page_count), or a file write's ENOSPC/EDQUOT. */
-export function isStorageFull(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 /** A primary-key clash on insert: an entry already holds the sequence number the head says is next. */

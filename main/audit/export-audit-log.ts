@@ -24,7 +24,8 @@ import { sm2SignDigest } from '../crypto/sm2-digest-signature';
 import { DEFAULT_SM2_USER_ID_TEXT } from '../crypto/sm2-message-digest';
 import { sm2PublicKeyToPem, sm2PublicKeyToSpkiDer } from '../crypto/sm2-public-key-pem';
 import type { Db } from '../store/database';
-import { AuditStorageFullError, isStorageFull } from './audit-errors';
+import { errorCode, isStorageFull } from '../store/error-code';
+import { AuditStorageFullError } from './audit-errors';
 import { filterSql, whereClause } from './audit-filter-sql';
 import { AUDIT_COLUMNS, type AuditRow } from './audit-rows';
 import {
@@ -70,7 +71,7 @@ function assertUsableTarget(directory: string): void {
   try {
     existing = readdirSync(directory);
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return;
+    if (errorCode(error) === 'ENOENT') return;
     throw error;
   }
   if (existing.length > 0) throw new Error(`The export directory ${directory} is not empty.`);

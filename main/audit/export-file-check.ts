@@ -1,6 +1,7 @@
 // Streams one data file of an export (JSON Lines or CSV) once: its size and SM3 digest against the
 // manifest, its detached signature (e = SM3(Z_A || bytes) computed on the way), and every entry
 // through ExportedEntryCheck. Reports each problem with the file's name; never holds the file.
+import { errorCode } from '../store/error-code';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../crypto/bytes';
@@ -28,9 +29,7 @@ export function readSmallFile(path: string): Buffer {
 
 /** Why a file could not be read, in the words a problem list uses. */
 export function unreadable(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
-    return 'is missing';
-  }
+  if (errorCode(error) === 'ENOENT') return 'is missing';
   return error instanceof Error ? error.message : 'cannot be read';
 }
 

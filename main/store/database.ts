@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode } from './error-code';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { StoreError } from './store-error';
 
@@ -17,14 +18,8 @@ export interface OpenedDatabase {
   readonly appliedMigrations: number[];
 }
 
-function sqliteCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
-}
-
 function refuseFromSqlite(error: unknown, path: string): StoreError {
-  const code = sqliteCode(error);
+  const code = errorCode(error);
   if (code === 'SQLITE_NOTADB') {
     return new StoreError('not-a-database', `${path} is not a station database.`, { cause: error });
   }
