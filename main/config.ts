@@ -2,6 +2,7 @@
 // `npm start` needs none. Validated here, at the edge.
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { parseEntropyConfig, SIMULATION_ENTROPY, type EntropyConfig } from './entropy/entropy-config';
 
 export const APP_DIR_NAME = 'key-filling-station';
 
@@ -33,4 +34,12 @@ export function resolveStationConfig(
   const fromEnv = env.STATION_DATA_DIR?.trim();
   if (fromEnv !== undefined && fromEnv === '') throw new ConfigError('STATION_DATA_DIR is set but empty.');
   return { dataDir: resolve(fromEnv ?? fallbackDataDir ?? defaultDataDir(env)) };
+}
+
+/**
+ * The entropy source an interactive host (Electron, web) runs: STATION_ENTROPY, else the simulation
+ * line (OS CSPRNG, every key marked simulated) so that `npm start` works without a QRNG.
+ */
+export function resolveHostEntropy(env: NodeJS.ProcessEnv = process.env): EntropyConfig | null {
+  return parseEntropyConfig(env.STATION_ENTROPY, SIMULATION_ENTROPY);
 }

@@ -8,6 +8,7 @@ import type { HostKind, SelfTestReport, StationStatus } from '../shared/status';
 import { auditHandlers } from './api/audit-handlers';
 import { authHandlers } from './api/auth-handlers';
 import { ceremonyHandlers } from './api/ceremony-handlers';
+import { entropyHandlers } from './api/entropy-handlers';
 import { createDispatcher, refusal } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { OperatorFacingError } from './api/operator-facing-error';
@@ -28,6 +29,8 @@ import { runCryptoSelfTest } from './crypto/self-test';
 import { selectProvider } from './crypto/select-provider';
 import { AlarmBoard } from './events/alarm-board';
 import { EventBus } from './events/event-bus';
+import { parseEntropyConfig, type EntropyConfig } from './entropy/entropy-config';
+import { EntropyService } from './entropy/entropy-service';
 import { createLogger, type Logger } from './log';
 import type { OsKeystore } from './secrets/os-keystore';
 import { StationSecrets } from './secrets/station-secrets';
@@ -52,12 +55,22 @@ export interface StationOptions {
   readonly scrypt?: { readonly password: ScryptParams; readonly passphrase: ScryptParams };
   readonly idleTimeoutSeconds?: number;
   readonly now?: () => Date;
+  /**
+   * The entropy source; null: none (key issue refused). Hosts pass the configured one (the
+   * simulation line by default); without it STATION_ENTROPY is read, with no default.
+   */
+  readonly entropy?: EntropyConfig | null;
 }
+
+/** The id of the station's one entropy source in the API and the audit trail. */
+export const ENTROPY_SOURCE_ID = 'qrng-0';
 
 export interface Station extends StationEndpoint {
   status(): StationStatus;
   /** Unseals the master secret with its passphrase (hosts given one at start-up). */
   unlockWithPassphrase(passphrase: string): Promise<boolean>;
+  /** The entropy service (null: no source configured, or the database was refused). */
+  readonly entropy: EntropyService | null;
   close(): void;
 }
 
@@ -147,6 +160,74 @@ export async function createStation(options: StationOptions): Promise<Station> {
     now,
   });
 
+  const entropyConfig =
+    options.entropy !== undefined ? options.entropy : parseEntropyConfig(env.STATION_ENTROPY, null);
+  const auditQuietly = (what: string, write: () => void): void => {
+    try {
+      write();
+    } catch (error) {
+      logger.error(`audit.${what}`, error);
+    }
+  };
+  const entropy = entropyConfig
+    ? new EntropyService({
+        id: ENTROPY_SOURCE_ID,
+        config: entropyConfig,
+        now,
+        reporter: {
+          ready: (result) => {
+            logger.log('info', 'entropy.ready', {
+              source: ENTROPY_SOURCE_ID,
+              simulated: entropyConfig.source.kind === 'simulation',
+            });
+            auditQuietly('entropy.started', () =>
+              audit.append({
+                type: 'entropy.started',
+                actor: 'station',
+                subject: ENTROPY_SOURCE_ID,
+                details: {
+                  kind: entropyConfig.source.kind,
+                  powerOnPassed: result.pass,
+                  at: result.startedAt,
+                },
+              }),
+            );
+            alarms.clear('ENTROPY_FAILED', ENTROPY_SOURCE_ID);
+          },
+          checked: (result) =>
+            auditQuietly('entropy.checkCompleted', () =>
+              audit.append({
+                type: 'entropy.checkCompleted',
+                actor: 'station',
+                subject: ENTROPY_SOURCE_ID,
+                details: {
+                  kind: result.kind,
+                  standard: result.standard,
+                  pass: result.pass,
+                  samples: result.samples,
+                  bitsPerSample: result.bitsPerSample,
+                  failedItems: result.failedItems.join(',') || null,
+                  durationMs: Math.round(result.durationMs),
+                },
+              }),
+            ),
+          failed: (failure) => {
+            logger.log('error', 'entropy.failed', { source: ENTROPY_SOURCE_ID, reason: failure.reason });
+            auditQuietly('entropy.failed', () =>
+              audit.append({
+                type: 'entropy.failed',
+                actor: 'station',
+                subject: ENTROPY_SOURCE_ID,
+                details: { reason: failure.reason, message: failure.message },
+              }),
+            );
+            alarms.raise('ENTROPY_FAILED', ENTROPY_SOURCE_ID);
+          },
+          changed: (view) => events.emit('entropy.changed', view),
+        },
+      })
+    : null;
+
   const status = (): StationStatus => {
     const id = identity.get();
     const secretState = secrets.state();
@@ -159,7 +240,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       cryptoProvider: provider.name,
       cryptoProviderForced: options.provider === undefined && env.STATION_CRYPTO !== undefined,
       selfTest,
-      state: alarms.any
+      state: alarms.locking
         ? 'alarm'
         : secretState === 'uninitialised'
           ? 'setup'
@@ -173,10 +254,14 @@ export async function createStation(options: StationOptions): Promise<Station> {
     };
   };
   let startAudited = false;
-  /** Once per process, as soon as the audit log can be written: the start and its self-test. */
+  /**
+   * Once per process, as soon as the audit log can be written: the start and its self-test; then
+   * the entropy source starts (its checks and failures are audited).
+   */
   const auditStart = (): void => {
     if (startAudited || secrets.state() !== 'unlocked') return;
     startAudited = true;
+    queueMicrotask(() => void entropy?.start());
     db.transaction(() => {
       audit.append({
         type: 'station.started',
@@ -205,16 +290,26 @@ export async function createStation(options: StationOptions): Promise<Station> {
   };
   alarms.onRaised((alarm) => {
     logger.log('error', 'alarm.raised', { code: alarm.code });
-    try {
+    auditQuietly('alarm', () =>
       audit.append({
         type: 'alarm.raised',
         actor: 'station',
         subject: alarm.code,
         details: { subject: alarm.subject ?? null },
-      });
-    } catch (error) {
-      logger.error('audit.alarm', error);
-    }
+      }),
+    );
+    stationChanged();
+  });
+  alarms.onCleared((alarm) => {
+    logger.log('info', 'alarm.cleared', { code: alarm.code });
+    auditQuietly('alarm', () =>
+      audit.append({
+        type: 'alarm.cleared',
+        actor: 'station',
+        subject: alarm.code,
+        details: { subject: alarm.subject ?? null },
+      }),
+    );
     stationChanged();
   });
 
@@ -238,6 +333,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         stationChanged,
       }),
       ...ceremonyHandlers({ ceremony, stationChanged }),
+      ...entropyHandlers({ entropy, audit }),
       ...auditHandlers({
         audit,
         exportsDir: join(options.config.dataDir, 'exports'),
@@ -249,7 +345,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
     {
       resolveSession: (connection, touch) => sessions.resolve(connection, touch),
-      isLocked: () => alarms.any || secrets.state() !== 'unlocked',
+      isLocked: () => alarms.locking || secrets.state() !== 'unlocked',
       translateError: (error) => {
         if (error instanceof AuditIntegrityError) {
           alarms.raise('AUDIT_CHAIN_BROKEN');
@@ -287,7 +383,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       if (unlocked) stationChanged();
       return unlocked;
     },
+    entropy,
     close: () => {
+      void entropy?.close();
       if (secrets.state() === 'unlocked') {
         try {
           audit.checkpoint('shutdown');
@@ -341,6 +439,7 @@ function refusedStation(
     openConnection: () => ({ sessionId: null }),
     closeConnection: () => {},
     unlockWithPassphrase: () => Promise.resolve(false),
+    entropy: null,
     close: () => {},
   };
 }

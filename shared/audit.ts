@@ -12,6 +12,7 @@ export const AUDIT_EVENT_TYPES = [
   'selftest.completed',
   'alarm.raised',
   'alarm.acknowledged',
+  'alarm.cleared',
   'auth.login',
   'auth.loginFailed',
   'auth.lockout',
@@ -30,6 +31,10 @@ export const AUDIT_EVENT_TYPES = [
   'audit.verified',
   'audit.exported',
   'audit.checkpoint',
+  'entropy.started',
+  'entropy.checkCompleted',
+  'entropy.failed',
+  'entropy.acknowledged',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

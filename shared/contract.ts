@@ -13,6 +13,7 @@ import {
 } from './audit';
 import { DisplayName, OperatorSummary, Password, RoleSet, SessionInfo, Username } from './auth';
 import { CeremonyState, IssuerKeyInfo, KcvHex, KeyComponentHex } from './ceremony';
+import { EntropySourceView } from './entropy';
 import type { Access, Role } from './roles';
 import { Language, StationName } from './settings';
 import { StationStatus } from './status';
@@ -217,6 +218,21 @@ export const methods = {
     access: AUDIT_READERS,
     keyWork: false,
   }),
+  'entropy.status': method({
+    summary: 'Every configured entropy source: device, key pool, health margins, GM/T 0062 checks.',
+    input: NoInput,
+    output: z.strictObject({ sources: z.array(EntropySourceView) }),
+    access: 'public',
+    keyWork: false,
+  }),
+  'entropy.acknowledge': method({
+    summary:
+      'Acknowledge a failed entropy source; it then runs a fresh start-up test and power-on check before issuing again.',
+    input: z.strictObject({ sourceId: z.string().max(64) }),
+    output: EntropySourceView,
+    access: ['supervisor', 'security_officer'],
+    keyWork: false,
+  }),
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -224,6 +240,7 @@ export const events = {
   'settings.languageChanged': z.strictObject({ language: Language }),
   'ceremony.changed': CeremonyState,
   'audit.progress': AuditProgress,
+  'entropy.changed': EntropySourceView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -181,7 +181,7 @@ function newConnection(): Connection {
 }
 
 const openStation: OpenCeremonyStation = (dataDir, env) =>
-  createStation({ config: { dataDir }, hostKind: 'cli', env, logger: silentLogger });
+  createStation({ config: { dataDir }, hostKind: 'cli', env, logger: silentLogger, entropy: null });
 
 /** Runs one call; a refusal becomes an error naming who was refused and why (the station's own words). */
 async function call<M extends MethodName>(

@@ -4,11 +4,15 @@
 // it receives `cmdO` and stops on `cmdo` (OneRNG onerng.sh). A terminal that is not yet in raw
 // mode (ICANON or ECHO still set) receives nothing, so a driver that forgets raw mode sees no data.
 // The pty is made by a small python3 helper (stdlib `pty`), which relays bytes both ways.
-// Fault switches: stuck(byte) repeats one byte, stall() stops mid-stream, eof() closes the output.
+// Fault switches: stuck(byte) repeats one byte (stuck(null) ends it), stall() stops mid-stream,
+// eof() closes the output; repair() (FIFO) ends a fault and drops what the FIFO still holds from it,
+// as a repaired device that is reopened delivers only fresh output. With a seed the output is a reproducible keystream (AES-128-CTR under
+// SHA-256(seed)) standing in for the device's randomness, so a test's checks give the same verdict
+// on every run.
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { constants, open } from 'node:fs';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, open, readSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +27,9 @@ export interface StreamEmulator {
   sent(): Uint8Array;
   /** Command lines received from the driver (pty only). */
   commands(): readonly string[];
-  stuck(byte: number): void;
+  stuck(byte: number | null): void;
+  /** Ends stuck/stall and empties the FIFO of output queued during the fault (FIFO only). */
+  repair(): Promise<void>;
   stall(): void;
   resume(): void;
   eof(): void;
@@ -59,6 +65,20 @@ while not (eof and not pending):
         n = os.write(m, pending[:4096]); pending = pending[n:]
 `;
 
+export interface EmulatorOptions {
+  /** Reproducible output from this seed instead of the OS CSPRNG. */
+  readonly seed?: string;
+}
+
+/** Chunks of random output: the OS CSPRNG, or a keystream from a seed. */
+function randomChunks(seed: string | undefined): () => Buffer {
+  if (seed === undefined) return () => randomBytes(CHUNK);
+  const key = createHash('sha256').update(seed).digest().subarray(0, 16);
+  const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16));
+  const zeros = Buffer.alloc(CHUNK);
+  return () => cipher.update(zeros);
+}
+
 /** Writes random (or stuck) chunks into a sink whenever it can take them. */
 class Feeder {
   #on = false;
@@ -67,15 +87,22 @@ class Feeder {
   #log: Buffer[] = [];
   #logged = 0;
 
-  constructor(private readonly sink: Writable) {}
+  readonly #random: () => Buffer;
+
+  constructor(
+    private readonly sink: Writable,
+    options: EmulatorOptions = {},
+  ) {
+    this.#random = randomChunks(options.seed);
+  }
 
   set on(value: boolean) {
     this.#on = value;
     if (value) void this.#pump();
   }
 
-  stuck(byte: number): void {
-    this.#stuck = byte & 0xff;
+  stuck(byte: number | null): void {
+    this.#stuck = byte === null ? null : byte & 0xff;
   }
 
   sent(): Uint8Array {
@@ -86,7 +113,7 @@ class Feeder {
     if (this.#running) return;
     this.#running = true;
     while (this.#on && !this.sink.destroyed && this.sink.writable) {
-      const chunk = this.#stuck === null ? randomBytes(CHUNK) : Buffer.alloc(CHUNK, this.#stuck);
+      const chunk = this.#stuck === null ? this.#random() : Buffer.alloc(CHUNK, this.#stuck);
       if (this.#logged < SENT_LOG) {
         this.#log.push(chunk);
         this.#logged += chunk.length;
@@ -108,7 +135,7 @@ class Feeder {
 }
 
 /** A FIFO in a fresh temporary folder, fed like /dev/hwrng. */
-export async function startFifoEmulator(): Promise<StreamEmulator> {
+export async function startFifoEmulator(options: EmulatorOptions = {}): Promise<StreamEmulator> {
   const dir = await mkdtemp(join(tmpdir(), 'qrng-fifo-'));
   const path = join(dir, 'hwrng');
   await run('mkfifo', [path]);
@@ -116,13 +143,19 @@ export async function startFifoEmulator(): Promise<StreamEmulator> {
   const fd = await openFd(path, constants.O_RDWR);
   const sink = new Socket({ fd, readable: false, writable: true });
   sink.on('error', () => undefined);
-  const feeder = new Feeder(sink);
+  const feeder = new Feeder(sink, options);
   feeder.on = true;
   return {
     path,
     sent: () => feeder.sent(),
     commands: () => [],
     stuck: (byte) => feeder.stuck(byte),
+    repair: async () => {
+      feeder.on = false;
+      feeder.stuck(null);
+      await drainFifo(path, sink);
+      feeder.on = true;
+    },
     stall: () => (feeder.on = false),
     resume: () => (feeder.on = true),
     eof: () => sink.destroy(),
@@ -132,6 +165,27 @@ export async function startFifoEmulator(): Promise<StreamEmulator> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Reads the FIFO empty (without blocking) until the feeder's queued writes have all gone through it. */
+async function drainFifo(path: string, sink: Writable): Promise<void> {
+  const fd = await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const buffer = Buffer.alloc(64 * 1024);
+  try {
+    for (;;) {
+      let n = 0;
+      try {
+        n = readSync(fd, buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+      if (n === 0 && sink.writableLength === 0) return;
+      if (n === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    buffer.fill(0);
+    closeSync(fd);
+  }
 }
 
 /** A pseudo-terminal behaving like a TrueRNG or a OneRNG on /dev/ttyACM*. */
@@ -173,6 +227,11 @@ export async function startPtyEmulator(device: 'truerng' | 'onerng'): Promise<St
     sent: () => feeder.sent(),
     commands: () => [...lines],
     stuck: (byte) => feeder.stuck(byte),
+    repair: () => {
+      feeder.stuck(null);
+      feeder.on = true;
+      return Promise.resolve();
+    },
     stall: () => (feeder.on = false),
     resume: () => (feeder.on = true),
     eof: () => helper.kill('SIGKILL'),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CryptoProvider } from '../../main/crypto/provider';
+import type { EntropyConfig } from '../../main/entropy/entropy-config';
 import { startWebHost, type WebHost } from '../../main/hosts/web/web-host';
 import { silentLogger } from '../../main/log';
 import { createStation, type Station } from '../../main/station';
@@ -27,7 +28,7 @@ export const TEST_SCRYPT = {
 } as const;
 
 export async function startTempStation(
-  options: { provider?: CryptoProvider; dataDir?: string } = {},
+  options: { provider?: CryptoProvider; dataDir?: string; entropy?: EntropyConfig } = {},
 ): Promise<TempStation> {
   const dataDir = options.dataDir ?? makeTempDir();
   const station = await createStation({
@@ -36,6 +37,7 @@ export async function startTempStation(
     logger: silentLogger,
     scrypt: TEST_SCRYPT,
     ...(options.provider ? { provider: options.provider } : {}),
+    entropy: options.entropy ?? null,
   });
   const host = await startWebHost({
     station,

@@ -239,6 +239,24 @@ describe('KeyPool', () => {
     expect(await reason(keys.takeKey())).toBe('check-failed');
   });
 
+  it('repeats a failed sample check on fresh output, up to checkAttempts runs', async () => {
+    const verdicts = [false, true];
+    let runs = 0;
+    const flaky: CheckRunner = {
+      ...quickChecks(),
+      powerOn: () => Promise.resolve(sampleResult('power-on', verdicts[runs++] ?? false)),
+    };
+    const recovered = pool(new FakeSource(good), { checks: flaky, checkAttempts: 2 });
+    expect((await recovered.start()).pass).toBe(true);
+    expect(runs).toBe(2);
+
+    runs = 0;
+    verdicts.splice(0, 2, false, false);
+    const failing = pool(new FakeSource(good), { checks: flaky, checkAttempts: 2 });
+    expect(await reason(failing.start())).toBe('check-failed');
+    expect(runs).toBe(2);
+  });
+
   it('issues no key while a periodic check runs, and none after it fails', async () => {
     let finish: (pass: boolean) => void = () => undefined;
     const verdict = new Promise<boolean>((resolve) => (finish = resolve));

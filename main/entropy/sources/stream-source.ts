@@ -31,7 +31,7 @@ const fstatFd = promisify(fstat);
 const writeFd = promisify(write);
 
 const MAX_READ = 16 * 1024 * 1024;
-const MAX_BUFFERED = 1024 * 1024;
+const MAX_BUFFERED = 128 * 1024;
 const ONERNG_START = ['cmd0\n', 'cmdO\n'];
 const ONERNG_STOP = ['cmdo\n', 'cmd4\n', 'cmdw\n'];
 

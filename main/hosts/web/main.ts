@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { resolveStationConfig } from '../../config';
+import { resolveHostEntropy, resolveStationConfig } from '../../config';
 import { createLogger, describeError } from '../../log';
 import { createStation } from '../../station';
 import { StoreError } from '../../store/store-error';
@@ -42,7 +42,13 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   const env = values['data-dir'] ? { ...process.env, STATION_DATA_DIR: values['data-dir'] } : process.env;
   const logger = createLogger();
-  const station = await createStation({ config: resolveStationConfig(env), hostKind: 'web', env, logger });
+  const station = await createStation({
+    config: resolveStationConfig(env),
+    hostKind: 'web',
+    env,
+    logger,
+    entropy: resolveHostEntropy(env),
+  });
   const passphraseFile = values['passphrase-file'] ?? env.STATION_PASSPHRASE_FILE;
   if (passphraseFile && station.status().state === 'locked') {
     const passphrase = readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '');
