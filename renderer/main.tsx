@@ -1,5 +1,5 @@
-// Renderer entry: connects the contract client, starts the session, station and ceremony syncs
-// into the store, makes i18n follow the store's language and renders the station shell.
+// Renderer entry: connects the contract client, starts the session, station, ceremony and entropy
+// syncs into the store, makes i18n follow the store's language and renders the station shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -7,6 +7,7 @@ import { createClient } from './client/create-client';
 import { followLanguage } from './i18n/follow-language';
 import { createI18n } from './i18n/i18n';
 import { startCeremonySync } from './state/ceremony-sync';
+import { startEntropySync } from './state/entropy-sync';
 import { startSessionSync } from './state/session-sync';
 import { useStationStore } from './state/station-store';
 import { startStationSync } from './state/station-sync';
@@ -22,7 +23,11 @@ const i18n = createI18n(useStationStore.getState().language);
 followLanguage(useStationStore, i18n, document);
 const session = startSessionSync(createClient(), useStationStore);
 const sync = startStationSync(session.client, useStationStore);
-const services: StationServices = { session, ceremony: startCeremonySync(session.client, useStationStore) };
+const services: StationServices = {
+  session,
+  ceremony: startCeremonySync(session.client, useStationStore),
+  entropy: startEntropySync(session.client, useStationStore),
+};
 
 createRoot(root).render(
   <StrictMode>

@@ -37,8 +37,6 @@ export const en = {
     fill: 'Will hold: starting a batch (work order), and one tile per reader showing the chip in it, its progress step by step and its result. Arrives with the fill engine.',
     verify:
       'Will hold: checking a filled chip against its recorded binding, by scanning its label or inserting it. Arrives with the fill engine.',
-    devices:
-      'Will hold: the card readers and the quantum random number generator, with their health. Arrives with the device drivers.',
   },
   roles: {
     operator: 'Operator',
@@ -330,6 +328,7 @@ export const en = {
         operator: 'Operators',
         ceremony: 'Key ceremonies',
         audit: 'Audit trail',
+        entropy: 'Entropy sources',
       },
     },
     table: {
@@ -430,6 +429,7 @@ export const en = {
     alarm: {
       raised: 'Alarm raised',
       acknowledged: 'Alarm acknowledged',
+      cleared: 'Alarm cleared',
     },
     auth: {
       login: 'Signed in',
@@ -456,6 +456,12 @@ export const en = {
       verified: 'Audit chain checked',
       exported: 'Audit trail exported',
       checkpoint: 'Audit checkpoint signed',
+    },
+    entropy: {
+      started: 'Entropy source started',
+      checkCompleted: 'Entropy source check completed (GM/T 0062)',
+      failed: 'Entropy source failed: key issue stopped',
+      acknowledged: 'Entropy source failure acknowledged',
     },
   },
   connection: {
@@ -520,6 +526,95 @@ export const en = {
     'sm2-verify-kat': 'SM2 signature check, known answer',
     'sm2-sign-verify': 'SM2 sign and verify',
   },
+  simulation: {
+    banner: 'Simulation line: keys from this station are marked simulated and are never synced.',
+  },
+  devices: {
+    title: 'Devices',
+    intro: 'The random number sources the station draws key material from, and their health.',
+    loading: 'Reading the random number sources…',
+    loadFailed: 'The random number sources could not be read',
+    retry: 'Try again',
+    none: 'No random number source is configured.',
+    kind: {
+      'quantis-usb': 'Quantis quantum RNG (USB)',
+      stream: 'Quantum RNG (byte stream device)',
+      network: 'Quantum RNG (network)',
+      simulation: 'Simulation (operating-system random generator)',
+    },
+    simulated: 'SIMULATION',
+    simulatedNote:
+      'Not a quantum source. Keys drawn from it are marked simulated and never synced: for the demo line only.',
+    device: {
+      title: 'Device',
+      closed: 'Closed',
+      opening: 'Opening',
+      ready: 'Ready',
+      failed: 'Failed',
+    },
+    rate: 'Rate',
+    available: 'In the pool: {{bytes}} bytes',
+    pool: {
+      title: 'Key pool',
+      word: 'Key pool: {{state}}',
+      stopped: 'Stopped',
+      starting: 'Starting',
+      ready: 'Issuing keys',
+      checking: 'Checking',
+      failed: 'Key issue stopped',
+      stoppedNote: 'The source is not running: no keys are issued from it.',
+      startingNote: 'Running the start-up test: no keys are issued meanwhile.',
+      checkingNote: 'Running the GM/T 0062 check: no keys are issued meanwhile.',
+      failedAction:
+        'Key issue stopped. Check the device and its cable; then a supervisor acknowledges, and the station re-tests the source before issuing again.',
+    },
+    acknowledge: 'Acknowledge',
+    acknowledgeFailed: 'The failure was not acknowledged',
+    health: {
+      title: 'Health tests',
+      note: 'How close each continuous test is to its cutoff; a full bar means failure.',
+      rct: 'Repetition count (RCT)',
+      apt: 'Adaptive proportion (APT)',
+      margin: '{{observed}} of {{cutoff}} ({{percent}})',
+      samples: '{{samples}} samples tested',
+      state: {
+        startup: 'Start-up test',
+        healthy: 'Healthy',
+        failed: 'Failed',
+        acknowledged: 'Failure acknowledged',
+      },
+    },
+    plot: {
+      title: 'Health history',
+      label:
+        'RCT and APT as a fraction of their cutoff, and the latest draw check p-value, over time; the top line is failure for RCT and APT.',
+      rct: 'RCT',
+      apt: 'APT',
+      drawP: 'draw p-value',
+      empty: 'No history yet.',
+      failureLine: 'failure',
+    },
+    check: {
+      powerOn: 'Power-on check (GM/T 0062)',
+      periodic: 'Periodic check (GM/T 0062)',
+      none: 'Not run yet.',
+      passed: 'Passed',
+      failed: 'Failed',
+      when: '{{time}}, took {{duration}} ms',
+      samples: '{{samples}} samples of {{bits}} bits',
+      failedItems: 'Failed items: {{items}}',
+      showItems: 'Show all {{count}} items',
+      item: 'Item',
+      passedOf: 'Passed / samples',
+      minimum: 'Minimum to pass',
+      uniformity: 'Uniformity P',
+      result: 'Result',
+    },
+    draws: {
+      title: 'Draw checks',
+      value: '{{passed}} passed, {{failed}} failed',
+    },
+  },
   alarm: {
     title: 'Alarm',
     raisedAt: 'Raised at {{time}}',
@@ -531,6 +626,13 @@ export const en = {
       what: 'Station alarm {{code}}',
       meaning: 'This screen does not know this alarm (it is older than the station). Key work is locked.',
       action: 'Call the supervisor, and tell them the alarm code.',
+    },
+    ENTROPY_FAILED: {
+      what: 'Random number source failed',
+      meaning:
+        'Its health test or GM/T 0062 check failed, so the station stopped issuing keys from it. Keys already issued are not affected.',
+      action:
+        'Check the device and its cable. Then a supervisor acknowledges it on the Devices screen, and the station re-tests the source before issuing again.',
     },
     SELF_TEST_FAILED: {
       what: 'Cryptographic self-test failed',

@@ -1,14 +1,20 @@
-// The renderer's one zustand store, built from slices (status, connection, ui, session, ceremony).
-// It holds UI and session state only, never a password or key material; the syncs write the
+// The renderer's one zustand store, built from slices (status, connection, ui, session, ceremony,
+// entropy). It holds UI and session state only, never a password or key material; the syncs write the
 // station's answers and events into it with setState.
 import { create } from 'zustand';
 import { createCeremonySlice, type CeremonySlice } from './ceremony-slice';
+import { createEntropySlice, type EntropySlice } from './entropy-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type StationState = StatusSlice & ConnectionSlice & UiSlice & SessionSlice & CeremonySlice;
+export type StationState = StatusSlice &
+  ConnectionSlice &
+  UiSlice &
+  SessionSlice &
+  CeremonySlice &
+  EntropySlice;
 
 export const useStationStore = create<StationState>()((...a) => ({
   ...createStatusSlice(...a),
@@ -16,6 +22,7 @@ export const useStationStore = create<StationState>()((...a) => ({
   ...createUiSlice(...a),
   ...createSessionSlice(...a),
   ...createCeremonySlice(...a),
+  ...createEntropySlice(...a),
 }));
 
 export type StationStore = typeof useStationStore;

@@ -1,5 +1,6 @@
-// The alarm banner, shown while the station is in alarm: loud enough to be seen across the room,
-// and for each alarm what happened, what it means and what to do next.
+// The alarm banner, shown while any alarm is active (a station-wide one, or a subsystem's such as a
+// failed entropy source): loud enough to be seen across the room, and for each alarm what
+// happened, what it means and what to do next.
 import { useTranslation } from 'react-i18next';
 import type { Alarm } from '../../shared/status';
 import { useStationStore } from '../state/station-store';
@@ -38,7 +39,7 @@ function AlarmEntry({ alarm }: { readonly alarm: Alarm }) {
 export function AlarmBanner() {
   const { t } = useTranslation();
   const status = useStationStore((s) => s.status);
-  if (status?.state !== 'alarm') return null;
+  if (!status || status.alarms.length === 0) return null;
   return (
     <section className="alarm-banner" data-testid="alarm-banner" role="alert" aria-label={t('alarm.title')}>
       {status.alarms.map((alarm) => (

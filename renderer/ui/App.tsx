@@ -1,4 +1,4 @@
-// The station shell: header, alarm and connection banners across the top, then by station state
+// The station shell: header, alarm, simulation and connection banners across the top, then by station state
 // the first-run setup, the unlock screen, or navigation on the left and the selected screen on
 // the right; the sign-in and change-password dialogs over everything.
 import { useStationStore } from '../state/station-store';
@@ -6,6 +6,7 @@ import { ActionErrorNotice } from './ActionErrorNotice';
 import { AlarmBanner } from './AlarmBanner';
 import { AppHeader } from './AppHeader';
 import { ConnectionBanner } from './ConnectionBanner';
+import { SimulationBanner } from './devices/SimulationBanner';
 import { NavBar } from './NavBar';
 import { ScreenView } from './screens/ScreenView';
 import { PasswordDialog } from './session/PasswordDialog';
@@ -40,6 +41,7 @@ export function App() {
     <div className="app">
       <AppHeader />
       <AlarmBanner />
+      <SimulationBanner />
       <ConnectionBanner />
       <Body />
       <SignInDialog />

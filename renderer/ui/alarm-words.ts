@@ -2,7 +2,13 @@
 // this screen does not know yet (a newer station), general texts naming the code.
 import type { en } from '../i18n/en';
 
-const KNOWN = ['SELF_TEST_FAILED', 'DATABASE_REFUSED', 'STORAGE_FULL', 'AUDIT_CHAIN_BROKEN'] as const;
+const KNOWN = [
+  'ENTROPY_FAILED',
+  'SELF_TEST_FAILED',
+  'DATABASE_REFUSED',
+  'STORAGE_FULL',
+  'AUDIT_CHAIN_BROKEN',
+] as const;
 export type KnownAlarmCode = (typeof KNOWN)[number] & keyof typeof en.alarm;
 
 export function isKnownAlarm(code: string): code is KnownAlarmCode {

@@ -1,13 +1,15 @@
-// Hands the session sync (and its guarded contract client) and the ceremony sync to components
+// Hands the session sync (and its guarded contract client), the ceremony and entropy syncs to components
 // without prop chains.
 import { createContext, useContext } from 'react';
 import type { StationClient } from '../client/station-client';
 import type { CeremonySync } from '../state/ceremony-sync';
+import type { EntropySync } from '../state/entropy-sync';
 import type { SessionSync } from '../state/session-sync';
 
 export interface StationServices {
   readonly session: SessionSync;
   readonly ceremony: CeremonySync;
+  readonly entropy: EntropySync;
 }
 
 export const StationServicesContext = createContext<StationServices | null>(null);
@@ -29,4 +31,8 @@ export function useStationClient(): StationClient {
 
 export function useCeremonySync(): CeremonySync {
   return useServices().ceremony;
+}
+
+export function useEntropySync(): EntropySync {
+  return useServices().entropy;
 }

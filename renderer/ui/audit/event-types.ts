@@ -12,6 +12,7 @@ export const AUDIT_TYPE_GROUPS = [
   'operator',
   'ceremony',
   'audit',
+  'entropy',
 ] as const;
 export type AuditTypeGroup = (typeof AUDIT_TYPE_GROUPS)[number];
 

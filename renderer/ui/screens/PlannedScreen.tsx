@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Screen } from '../../state/ui-slice';
 
-export type PlannedScreenName = Extract<Screen, 'fill' | 'verify' | 'devices'>;
+export type PlannedScreenName = Extract<Screen, 'fill' | 'verify'>;
 
 export function PlannedScreen({ name }: { readonly name: PlannedScreenName }) {
   const { t } = useTranslation();

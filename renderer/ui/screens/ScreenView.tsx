@@ -2,6 +2,7 @@
 import type { Screen } from '../../state/ui-slice';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CeremonyScreen } from '../ceremony/CeremonyScreen';
+import { DevicesScreen } from '../devices/DevicesScreen';
 import { OperatorsScreen } from '../operators/OperatorsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StatusPanel } from '../status/StatusPanel';
@@ -19,6 +20,8 @@ export function ScreenView({ screen }: { readonly screen: Screen }) {
       return <OperatorsScreen />;
     case 'ceremony':
       return <CeremonyScreen />;
+    case 'devices':
+      return <DevicesScreen />;
     default:
       return <PlannedScreen name={screen} />;
   }
