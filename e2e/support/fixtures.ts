@@ -32,6 +32,8 @@ export interface StationTrace {
 interface Fixtures {
   /** Which web host the browser project starts; a test may ask for a failing self-test. */
   hostVariant: HostVariant;
+  /** STATION_ENTROPY of the web host: "none" unless a test configures a source. */
+  stationEntropy: string;
   stationPage: Page;
   stationTrace: StationTrace;
   statusPage: StatusPage;
@@ -45,7 +47,8 @@ const current: WorkerState = { trace: null };
 
 export const test = base.extend<Fixtures>({
   hostVariant: ['built', { option: true }],
-  stationPage: async ({ playwright, hostVariant }, use, testInfo) => {
+  stationEntropy: ['none', { option: true }],
+  stationPage: async ({ playwright, hostVariant, stationEntropy }, use, testInfo) => {
     const errors: string[] = [];
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary();
@@ -67,7 +70,7 @@ export const test = base.extend<Fixtures>({
       await use(page);
       await app.close();
     } else {
-      const host = await startWebHostProcess(hostVariant);
+      const host = await startWebHostProcess(hostVariant, stationEntropy);
       current.trace = { log: () => host.log(), dataDir: host.dataDir };
       const browser = await playwright.chromium.launch(CHROMIUM_LAUNCH);
       const page = await browser.newPage();

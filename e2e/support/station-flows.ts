@@ -28,6 +28,8 @@ export async function completeFirstRun(page: Page): Promise<void> {
   await page.getByTestId('setup-passphrase-stored').check();
   await page.getByTestId('setup-submit').click();
   await expect(page.getByTestId('session-name')).toContainText(OFFICER.displayName);
+  // Setup ends on the Settings screen (next step: the key ceremony); wait for it before navigating.
+  await expect(page.getByTestId('screen-settings')).toBeVisible();
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -21,12 +21,19 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebHostProcess(variant: HostVariant = 'built'): Promise<WebHostProcess> {
+/**
+ * `entropy` is the host's STATION_ENTROPY: "none" unless a test needs a source (the embedded
+ * simulation default would run a power-on check in every test's host).
+ */
+export async function startWebHostProcess(
+  variant: HostVariant = 'built',
+  entropy = 'none',
+): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
   const [command, args] =
     variant === 'built' ? [process.execPath, [WEB_ENTRY, '--port', '0']] : [TSX, [FAULTY_ENTRY]];
   const child: ChildProcess = spawn(command, args, {
-    env: { ...process.env, STATION_DATA_DIR: dataDir },
+    env: { ...process.env, STATION_DATA_DIR: dataDir, STATION_ENTROPY: entropy },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
