@@ -12,11 +12,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
 const say = (line) => (quiet ? undefined : console.log(`setup: ${line}`));
 
-/** Debian packages: PC/SC daemon + virtual reader driver, headers for pcsclite, Chromium and CJK fonts for the UI and e2e. */
+/**
+ * Debian packages: PC/SC daemon + virtual reader driver and Python virtual card (vicc), headers for
+ * pcsclite, a real KMIP server (PyKMIP) for the key-service tests, Chromium and CJK fonts for the UI
+ * and e2e, and unshare/ip for the test's own network namespace.
+ */
 export const DEBIAN_PACKAGES = [
   'pcscd',
   'libpcsclite-dev',
   'vsmartcard-vpcd',
+  'vsmartcard-vpicc',
+  'python3-pykmip',
+  'util-linux',
   'chromium',
   'openssl',
   'iproute2',
