@@ -2,7 +2,9 @@
 // `npm start` needs none. Validated here, at the edge.
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { PcscReaderService } from './chips/transport/pcsc/pcsc-reader-service';
 import { parseEntropyConfig, SIMULATION_ENTROPY, type EntropyConfig } from './entropy/entropy-config';
+import type { FillLineDeps } from './fill/fill-line';
 
 export const APP_DIR_NAME = 'key-filling-station';
 
@@ -42,4 +44,15 @@ export function resolveStationConfig(
  */
 export function resolveHostEntropy(env: NodeJS.ProcessEnv = process.env): EntropyConfig | null {
   return parseEntropyConfig(env.STATION_ENTROPY, SIMULATION_ENTROPY);
+}
+
+/**
+ * The chip readers an interactive host uses: STATION_READERS "pcsc" (default: every reader pcscd
+ * reports; PCSCLITE_CSOCK_NAME picks another pcscd socket) or "none".
+ */
+export function resolveHostReaders(env: NodeJS.ProcessEnv = process.env): FillLineDeps['readers'] {
+  const value = env.STATION_READERS?.trim() || 'pcsc';
+  if (value === 'none') return null;
+  if (value !== 'pcsc') throw new ConfigError(`STATION_READERS must be "pcsc" or "none", got "${value}".`);
+  return { kind: 'pcsc', connect: () => PcscReaderService.start() };
 }

@@ -9,6 +9,7 @@ import { auditHandlers } from './api/audit-handlers';
 import { authHandlers } from './api/auth-handlers';
 import { ceremonyHandlers } from './api/ceremony-handlers';
 import { entropyHandlers } from './api/entropy-handlers';
+import { fillHandlers } from './api/fill-handlers';
 import { createDispatcher, refusal } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { OperatorFacingError } from './api/operator-facing-error';
@@ -23,6 +24,10 @@ import { PASSWORD_SCRYPT, type ScryptParams } from './auth/scrypt';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS, SessionManager, type Connection } from './auth/session-manager';
 import { IssuerKeyRepository } from './ceremony/issuer-key-repository';
 import { KeyCeremony } from './ceremony/key-ceremony';
+import { unwrapIssuerKey } from './ceremony/issuer-key-wrap';
+import { createChipProfiles } from './chips/profiles/chip-profiles';
+import { FillLine, type FillLineDeps } from './fill/fill-line';
+import { FillRepository } from './fill/fill-repository';
 import type { StationConfig } from './config';
 import type { CryptoProvider } from './crypto/provider';
 import { runCryptoSelfTest } from './crypto/self-test';
@@ -60,6 +65,8 @@ export interface StationOptions {
    * simulation line by default); without it STATION_ENTROPY is read, with no default.
    */
   readonly entropy?: EntropyConfig | null;
+  /** Where chip readers come from; null or absent: none (hosts pass PC/SC by default). */
+  readonly readers?: FillLineDeps['readers'];
 }
 
 /** The id of the station's one entropy source in the API and the audit trail. */
@@ -71,6 +78,8 @@ export interface Station extends StationEndpoint {
   unlockWithPassphrase(passphrase: string): Promise<boolean>;
   /** The entropy service (null: no source configured, or the database was refused). */
   readonly entropy: EntropyService | null;
+  /** The fill line (null when the database was refused). */
+  readonly fillLine: FillLine | null;
   close(): void;
 }
 
@@ -150,11 +159,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
   };
   const stationUnlock = new StationUnlock({ db, secrets, audit, now });
   const authenticator = new Authenticator({ ...common, secrets, lockout: DEFAULT_LOCKOUT });
+  const issuerKeys = new IssuerKeyRepository(db);
   const ceremony = new KeyCeremony({
     db,
     provider,
     secrets,
-    issuerKeys: new IssuerKeyRepository(db),
+    issuerKeys,
     audit,
     events,
     now,
@@ -228,6 +238,36 @@ export async function createStation(options: StationOptions): Promise<Station> {
       })
     : null;
 
+  const storeKek = (): Uint8Array => {
+    const keys = secrets.keys();
+    if (!keys) throw new Error('the station is locked');
+    return keys.storeKek;
+  };
+  const fillLine = new FillLine({
+    ctx: {
+      db,
+      repo: new FillRepository(db),
+      audit,
+      provider,
+      stationId: () => identity.get().stationId,
+      storeKek,
+      issuerKey: () => {
+        const stored = issuerKeys.active('kmc');
+        if (!stored || !secrets.keys()) return null;
+        return {
+          key: unwrapIssuerKey(provider, storeKek(), stored.wrappedKey, 'kmc', stored.ceremonyId),
+          kcv: stored.kcv,
+        };
+      },
+      entropy,
+      now,
+    },
+    profiles: createChipProfiles(provider),
+    readers: options.readers ?? null,
+    onChange: (line) => events.emit('fill.changed', line),
+    log: (event, fields) => logger.log('warn', event, fields),
+  });
+
   const status = (): StationStatus => {
     const id = identity.get();
     const secretState = secrets.state();
@@ -261,7 +301,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const auditStart = (): void => {
     if (startAudited || secrets.state() !== 'unlocked') return;
     startAudited = true;
-    queueMicrotask(() => void entropy?.start());
+    queueMicrotask(() => {
+      void entropy?.start();
+      void fillLine.start();
+    });
     db.transaction(() => {
       audit.append({
         type: 'station.started',
@@ -334,6 +377,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       }),
       ...ceremonyHandlers({ ceremony, stationChanged }),
       ...entropyHandlers({ entropy, audit }),
+      ...fillHandlers({ line: fillLine }),
       ...auditHandlers({
         audit,
         exportsDir: join(options.config.dataDir, 'exports'),
@@ -384,8 +428,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
       return unlocked;
     },
     entropy,
+    fillLine,
     close: () => {
       void entropy?.close();
+      void fillLine.close();
       if (secrets.state() === 'unlocked') {
         try {
           audit.checkpoint('shutdown');
@@ -440,6 +486,7 @@ function refusedStation(
     closeConnection: () => {},
     unlockWithPassphrase: () => Promise.resolve(false),
     entropy: null,
+    fillLine: null,
     close: () => {},
   };
 }

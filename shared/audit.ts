@@ -35,6 +35,17 @@ export const AUDIT_EVENT_TYPES = [
   'entropy.checkCompleted',
   'entropy.failed',
   'entropy.acknowledged',
+  'batch.started',
+  'batch.closed',
+  'batch.completed',
+  'fill.started',
+  'fill.step',
+  'fill.completed',
+  'fill.failed',
+  'fill.refused',
+  'fill.recovered',
+  'fill.refillAuthorised',
+  'chip.verified',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

@@ -14,6 +14,7 @@ import {
 import { DisplayName, OperatorSummary, Password, RoleSet, SessionInfo, Username } from './auth';
 import { CeremonyState, IssuerKeyInfo, KcvHex, KeyComponentHex } from './ceremony';
 import { EntropySourceView } from './entropy';
+import { BatchView, ChipSerial, FillLineStatus, ReaderName, VerifyReport, WorkOrder } from './fill';
 import type { Access, Role } from './roles';
 import { Language, StationName } from './settings';
 import { StationStatus } from './status';
@@ -36,6 +37,8 @@ const Done = z.strictObject({});
 const ANY_ROLE: readonly [Role, ...Role[]] = ['operator', 'supervisor', 'auditor', 'security_officer'];
 const OFFICER: readonly [Role, ...Role[]] = ['security_officer'];
 const AUDIT_READERS: readonly [Role, ...Role[]] = ['auditor', 'security_officer'];
+const LINE: readonly [Role, ...Role[]] = ['operator', 'supervisor'];
+const SUPERVISOR: readonly [Role, ...Role[]] = ['supervisor'];
 const OperatorId = z.number().int().positive();
 
 export const methods = {
@@ -233,6 +236,42 @@ export const methods = {
     access: ['supervisor', 'security_officer'],
     keyWork: false,
   }),
+  'fill.status': method({
+    summary: 'The fill line: readers and cards, the open batch, recent fills, fills awaiting recovery.',
+    input: NoInput,
+    output: FillLineStatus,
+    access: ANY_ROLE,
+    keyWork: false,
+  }),
+  'fill.startBatch': method({
+    summary:
+      'Open a batch (work order): every chip inserted on any reader is filled until the count is reached.',
+    input: WorkOrder,
+    output: BatchView,
+    access: LINE,
+    keyWork: true,
+  }),
+  'fill.closeBatch': method({
+    summary: 'Close the open batch: no further chip is filled; fills in progress finish.',
+    input: z.strictObject({ batchId: z.string().max(64) }),
+    output: BatchView,
+    access: LINE,
+    keyWork: false,
+  }),
+  'fill.authoriseRefill': method({
+    summary: 'Authorise one re-fill of a chip the station has filled or tried to fill before (audited).',
+    input: z.strictObject({ serial: ChipSerial, reason: z.string().trim().min(3).max(200) }),
+    output: Done,
+    access: SUPERVISOR,
+    keyWork: true,
+  }),
+  'verify.chip': method({
+    summary: 'Identify the chip in a reader, find its binding, and prove its pool and sampled keys.',
+    input: z.strictObject({ reader: ReaderName }),
+    output: VerifyReport,
+    access: ANY_ROLE,
+    keyWork: true,
+  }),
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -241,6 +280,7 @@ export const events = {
   'ceremony.changed': CeremonyState,
   'audit.progress': AuditProgress,
   'entropy.changed': EntropySourceView,
+  'fill.changed': FillLineStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CryptoProvider } from '../../main/crypto/provider';
 import type { EntropyConfig } from '../../main/entropy/entropy-config';
+import type { FillLineDeps } from '../../main/fill/fill-line';
 import { startWebHost, type WebHost } from '../../main/hosts/web/web-host';
 import { silentLogger } from '../../main/log';
 import { createStation, type Station } from '../../main/station';
@@ -28,7 +29,12 @@ export const TEST_SCRYPT = {
 } as const;
 
 export async function startTempStation(
-  options: { provider?: CryptoProvider; dataDir?: string; entropy?: EntropyConfig } = {},
+  options: {
+    provider?: CryptoProvider;
+    dataDir?: string;
+    entropy?: EntropyConfig;
+    readers?: FillLineDeps['readers'];
+  } = {},
 ): Promise<TempStation> {
   const dataDir = options.dataDir ?? makeTempDir();
   const station = await createStation({
@@ -38,6 +44,7 @@ export async function startTempStation(
     scrypt: TEST_SCRYPT,
     ...(options.provider ? { provider: options.provider } : {}),
     entropy: options.entropy ?? null,
+    readers: options.readers ?? null,
   });
   const host = await startWebHost({
     station,

@@ -1,7 +1,7 @@
 // Electron's main process: single instance, locked-down session, the station from the
 // composition root, one window, the IPC wiring; quits cleanly and bounded.
 import { app, dialog } from 'electron';
-import { resolveHostEntropy, resolveStationConfig } from '../../config';
+import { resolveHostEntropy, resolveHostReaders, resolveStationConfig } from '../../config';
 import { createLogger, describeError } from '../../log';
 import { createStation, type Station } from '../../station';
 import { serveIpc } from './ipc';
@@ -21,6 +21,7 @@ async function start(): Promise<void> {
       keystore: safeStorageKeystore(),
       logger,
       entropy: resolveHostEntropy(process.env),
+      readers: resolveHostReaders(process.env),
     });
   } catch (error) {
     dialog.showErrorBox('The station could not start', describeError(error));

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { resolveHostEntropy, resolveStationConfig } from '../../config';
+import { resolveHostEntropy, resolveHostReaders, resolveStationConfig } from '../../config';
 import { createLogger, describeError } from '../../log';
 import { createStation } from '../../station';
 import { StoreError } from '../../store/store-error';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     env,
     logger,
     entropy: resolveHostEntropy(env),
+    readers: resolveHostReaders(env),
   });
   const passphraseFile = values['passphrase-file'] ?? env.STATION_PASSPHRASE_FILE;
   if (passphraseFile && station.status().state === 'locked') {

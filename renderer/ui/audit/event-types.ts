@@ -13,6 +13,9 @@ export const AUDIT_TYPE_GROUPS = [
   'ceremony',
   'audit',
   'entropy',
+  'batch',
+  'fill',
+  'chip',
 ] as const;
 export type AuditTypeGroup = (typeof AUDIT_TYPE_GROUPS)[number];
 
