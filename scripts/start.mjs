@@ -1,6 +1,8 @@
 // `npm start` after setup: the station in Electron when its runtime binary is installed,
 // otherwise the same UI through the loopback web host (opened in Chromium's app mode when a
-// display exists). Extra arguments pass through to the host (e.g. --port 8400).
+// display exists). Without STATION_READERS the web host runs the demo line (sim/demo: emulated
+// chips in two readers, simulated entropy); with it, the configured readers. Extra arguments pass
+// through to the host (e.g. --port 8400).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,9 +35,9 @@ if (electron) {
     'Electron runtime not installed (node node_modules/electron/install.js fetches it where the network allows); serving the station UI through the web host instead.',
   );
   const port = args.includes('--port') ? [] : ['--port', process.env.STATION_PORT ?? '8400'];
-  forward(
-    spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), ...port, '--open', ...args], {
-      stdio: 'inherit',
-    }),
-  );
+  const demo = !process.env.STATION_READERS;
+  const [command, entry] = demo
+    ? [join(root, 'node_modules', '.bin', 'tsx'), join(root, 'sim', 'demo', 'demo-line.ts')]
+    : [process.execPath, join(root, 'out', 'main', 'web.js')];
+  forward(spawn(command, [entry, ...port, '--open', ...args], { stdio: 'inherit' }));
 }
