@@ -13,7 +13,8 @@ const quiet = process.argv.includes('--quiet');
 const say = (line) => (quiet ? undefined : console.log(`setup: ${line}`));
 
 /**
- * Debian packages: PC/SC daemon + virtual reader driver and Python virtual card (vicc), headers for
+ * Debian packages: PC/SC daemon + virtual reader driver and Python virtual card (vicc, which needs
+ * pycryptodome), headers for
  * pcsclite, a real KMIP server (PyKMIP) for the key-service tests, Chromium and CJK fonts for the UI
  * and e2e, and unshare/ip for the test's own network namespace.
  */
@@ -22,6 +23,7 @@ export const DEBIAN_PACKAGES = [
   'libpcsclite-dev',
   'vsmartcard-vpcd',
   'vsmartcard-vpicc',
+  'python3-pycryptodome',
   'python3-pykmip',
   'util-linux',
   'chromium',
