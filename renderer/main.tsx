@@ -1,5 +1,5 @@
-// Renderer entry: connects the contract client, starts the session, station, ceremony and entropy
-// syncs into the store, makes i18n follow the store's language and renders the station shell.
+// Renderer entry: connects the contract client, starts the session, station, ceremony, entropy and
+// fill syncs into the store, makes i18n follow the store's language and renders the station shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -8,6 +8,7 @@ import { followLanguage } from './i18n/follow-language';
 import { createI18n } from './i18n/i18n';
 import { startCeremonySync } from './state/ceremony-sync';
 import { startEntropySync } from './state/entropy-sync';
+import { startFillSync } from './state/fill-sync';
 import { startSessionSync } from './state/session-sync';
 import { useStationStore } from './state/station-store';
 import { startStationSync } from './state/station-sync';
@@ -27,6 +28,7 @@ const services: StationServices = {
   session,
   ceremony: startCeremonySync(session.client, useStationStore),
   entropy: startEntropySync(session.client, useStationStore),
+  fill: startFillSync(session.client, useStationStore),
 };
 
 createRoot(root).render(

@@ -330,6 +330,7 @@ export const en = {
         batch: 'Batches',
         fill: 'Chip fills',
         chip: 'Chips',
+        sync: 'Key service sync',
       },
     },
     table: {
@@ -480,6 +481,10 @@ export const en = {
     },
     chip: {
       verified: 'Chip verified',
+    },
+    sync: {
+      synced: 'Binding synced to the key service',
+      conflict: 'Sync conflict: the key service holds other keys for this chip',
     },
   },
   connection: {
@@ -695,7 +700,7 @@ export const en = {
       rate: 'Rate',
       rateValue: '{{perMinute}} per minute',
       rateHour: '{{perHour}} per hour',
-      complete: 'Work order complete: every chip it authorises is filled. Close the batch.',
+      complete: 'Work order complete: every chip it authorises is filled. Start the next batch below.',
       close: 'Close batch',
       closeQuestion:
         'Close the batch? No further chip is filled for work order {{workOrder}}; fills in progress finish.',
@@ -945,6 +950,13 @@ export const en = {
       what: 'Station alarm {{code}}',
       meaning: 'This screen does not know this alarm (it is older than the station). Key work is locked.',
       action: 'Call the supervisor, and tell them the alarm code.',
+    },
+    SYNC_CONFLICT: {
+      what: 'Key service sync conflict',
+      meaning:
+        'The key service already holds different keys for this chip. The station never overwrites them and stops syncing this chip; other chips sync as usual.',
+      action:
+        'Call the security officer to compare the chip with the key service record. Do not use the chip until this is resolved.',
     },
     ENTROPY_FAILED: {
       what: 'Random number source failed',

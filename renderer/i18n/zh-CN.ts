@@ -322,6 +322,7 @@ export const zhCN: Messages = {
         batch: '批次',
         fill: '芯片灌装',
         chip: '芯片',
+        sync: '同步',
       },
     },
     table: {
@@ -471,6 +472,10 @@ export const zhCN: Messages = {
     },
     chip: {
       verified: '芯片已验证',
+    },
+    sync: {
+      synced: '绑定已同步到密钥服务',
+      conflict: '同步冲突：密钥服务中该芯片的密钥不同',
     },
   },
   connection: {
@@ -683,7 +688,7 @@ export const zhCN: Messages = {
       rate: '速率',
       rateValue: '每分钟 {{perMinute}} 片',
       rateHour: '每小时 {{perHour}} 片',
-      complete: '工单已完成：授权的芯片已全部灌装。请关闭批次。',
+      complete: '工单已完成：授权的芯片已全部灌装。可在下方开始下一个批次。',
       close: '关闭批次',
       closeQuestion: '关闭批次？工单 {{workOrder}} 将不再灌装新的芯片；正在进行的灌装会完成。',
       closeConfirm: '是，关闭',
@@ -926,6 +931,11 @@ export const zhCN: Messages = {
       what: '工作站报警 {{code}}',
       meaning: '本屏不认识此报警（版本比工作站旧）。密钥工作已锁定。',
       action: '请联系主管，并告知报警代码。',
+    },
+    SYNC_CONFLICT: {
+      what: '密钥服务同步冲突',
+      meaning: '密钥服务中该芯片已有不同的密钥。工作站不会覆盖它们，也不再同步该芯片；其他芯片照常同步。',
+      action: '请安全员核对该芯片及密钥服务中的记录，在问题查清之前不要使用该芯片。',
     },
     ENTROPY_FAILED: {
       what: '随机数源故障',

@@ -1,9 +1,10 @@
 // The renderer's one zustand store, built from slices (status, connection, ui, session, ceremony,
-// entropy). It holds UI and session state only, never a password or key material; the syncs write the
-// station's answers and events into it with setState.
+// entropy, fill). It holds UI and session state only, never a password or key material; the syncs
+// write the station's answers and events into it with setState.
 import { create } from 'zustand';
 import { createCeremonySlice, type CeremonySlice } from './ceremony-slice';
 import { createEntropySlice, type EntropySlice } from './entropy-slice';
+import { createFillSlice, type FillSlice } from './fill-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
@@ -14,7 +15,8 @@ export type StationState = StatusSlice &
   UiSlice &
   SessionSlice &
   CeremonySlice &
-  EntropySlice;
+  EntropySlice &
+  FillSlice;
 
 export const useStationStore = create<StationState>()((...a) => ({
   ...createStatusSlice(...a),
@@ -23,6 +25,7 @@ export const useStationStore = create<StationState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCeremonySlice(...a),
   ...createEntropySlice(...a),
+  ...createFillSlice(...a),
 }));
 
 export type StationStore = typeof useStationStore;

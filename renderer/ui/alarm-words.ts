@@ -4,6 +4,7 @@ import type { en } from '../i18n/en';
 
 const KNOWN = [
   'ENTROPY_FAILED',
+  'SYNC_CONFLICT',
   'SELF_TEST_FAILED',
   'DATABASE_REFUSED',
   'STORAGE_FULL',

@@ -14,3 +14,8 @@ export function formatDate(iso: string, language: Language): string {
 export function formatMs(ms: number, language: Language): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: ms < 10 ? 2 : 0 }).format(ms);
 }
+
+/** The time of day alone, for lists of today's work. */
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(new Date(iso));
+}

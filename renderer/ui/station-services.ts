@@ -1,15 +1,17 @@
-// Hands the session sync (and its guarded contract client), the ceremony and entropy syncs to components
-// without prop chains.
+// Hands the session sync (and its guarded contract client), the ceremony, entropy and fill syncs to
+// components without prop chains.
 import { createContext, useContext } from 'react';
 import type { StationClient } from '../client/station-client';
 import type { CeremonySync } from '../state/ceremony-sync';
 import type { EntropySync } from '../state/entropy-sync';
+import type { FillSync } from '../state/fill-sync';
 import type { SessionSync } from '../state/session-sync';
 
 export interface StationServices {
   readonly session: SessionSync;
   readonly ceremony: CeremonySync;
   readonly entropy: EntropySync;
+  readonly fill: FillSync;
 }
 
 export const StationServicesContext = createContext<StationServices | null>(null);
@@ -35,4 +37,8 @@ export function useCeremonySync(): CeremonySync {
 
 export function useEntropySync(): EntropySync {
   return useServices().entropy;
+}
+
+export function useFillSync(): FillSync {
+  return useServices().fill;
 }

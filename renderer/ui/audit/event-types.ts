@@ -16,6 +16,7 @@ export const AUDIT_TYPE_GROUPS = [
   'batch',
   'fill',
   'chip',
+  'sync',
 ] as const;
 export type AuditTypeGroup = (typeof AUDIT_TYPE_GROUPS)[number];
 

@@ -1,11 +1,19 @@
-// The Devices screen: one panel per entropy source, read when the screen opens (and on every
-// reconnect by the entropy sync), kept current by entropy.changed events.
+// The Devices screen: the chip readers (read with the fill line, kept current by fill.changed),
+// then one panel per entropy source, read when the screen opens (and on every reconnect by the
+// entropy sync), kept current by entropy.changed events.
+//
+// data-testids for end-to-end tests (readers): devices-readers (devices-readers-access when not
+// signed in), devices-transport (data-kind, data-available), fill-transport-notice,
+// devices-readers-none, devices-reader-<index> (data-reader, data-card = present | absent,
+// data-busy) with devices-reader-card, devices-reader-atr (data-atr = whole ATR),
+// devices-reader-serial, devices-reader-busy.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStationStore } from '../../state/station-store';
 import { ErrorNotice } from '../ErrorNotice';
 import { useEntropySync } from '../station-services';
 import { EntropySourcePanel } from './EntropySourcePanel';
+import { ReadersPanel } from './ReadersPanel';
 
 export function DevicesScreen() {
   const { t } = useTranslation();
@@ -20,6 +28,7 @@ export function DevicesScreen() {
     <section className="devices-screen" data-testid="screen-devices" aria-busy={loading}>
       <h1>{t('devices.title')}</h1>
       <p className="panel-note">{t('devices.intro')}</p>
+      <ReadersPanel />
       {error && (
         <ErrorNotice title={t('devices.loadFailed')} error={error} testId="entropy-error">
           <button

@@ -1,5 +1,5 @@
 // A labelled text input with optional help and its problem under it; big enough for gloves.
-import { useId, type ReactNode } from 'react';
+import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { Problem } from './validation';
 import { ProblemText } from './ProblemText';
 
@@ -19,6 +19,9 @@ interface TextFieldProps extends FieldProps {
   readonly autoComplete?: string;
   readonly maxLength?: number;
   readonly mono?: boolean;
+  readonly inputMode?: 'text' | 'numeric';
+  readonly onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  readonly inputRef?: Ref<HTMLInputElement>;
 }
 
 export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
@@ -26,7 +29,7 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
   return list.length > 0 ? list.join(' ') : undefined;
 }
 
-export function TextField(props: TextFieldProps) {
+export function TextField({ inputRef, ...props }: TextFieldProps) {
   const id = useId();
   const { label, value, onChange, testId, problem, help } = props;
   return (
@@ -53,6 +56,9 @@ export function TextField(props: TextFieldProps) {
         autoCapitalize="off"
         autoCorrect="off"
         maxLength={props.maxLength}
+        inputMode={props.inputMode}
+        onKeyDown={props.onKeyDown}
+        ref={inputRef}
         disabled={props.disabled}
         autoFocus={props.autoFocus}
       />

@@ -18,7 +18,11 @@ export type ProblemKey =
   | 'rolesRequired'
   | 'storedRequired'
   | 'invalidTime'
-  | 'fromAfterTo';
+  | 'fromAfterTo'
+  | 'wholeNumber'
+  | 'tooShort'
+  | 'tooLong'
+  | 'serial';
 
 export interface Problem {
   readonly key: ProblemKey;

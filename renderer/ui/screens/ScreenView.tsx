@@ -3,15 +3,20 @@ import type { Screen } from '../../state/ui-slice';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CeremonyScreen } from '../ceremony/CeremonyScreen';
 import { DevicesScreen } from '../devices/DevicesScreen';
+import { FillScreen } from '../fill/FillScreen';
 import { OperatorsScreen } from '../operators/OperatorsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StatusPanel } from '../status/StatusPanel';
-import { PlannedScreen } from './PlannedScreen';
+import { VerifyScreen } from '../verify/VerifyScreen';
 
 export function ScreenView({ screen }: { readonly screen: Screen }) {
   switch (screen) {
     case 'status':
       return <StatusPanel />;
+    case 'fill':
+      return <FillScreen />;
+    case 'verify':
+      return <VerifyScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':
@@ -22,7 +27,5 @@ export function ScreenView({ screen }: { readonly screen: Screen }) {
       return <CeremonyScreen />;
     case 'devices':
       return <DevicesScreen />;
-    default:
-      return <PlannedScreen name={screen} />;
   }
 }
