@@ -5,6 +5,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { PcscReaderService } from './chips/transport/pcsc/pcsc-reader-service';
 import { parseEntropyConfig, SIMULATION_ENTROPY, type EntropyConfig } from './entropy/entropy-config';
 import type { FillLineDeps } from './fill/fill-line';
+import type { CryptoProvider } from './crypto/provider';
+import type { KeyServiceConnector } from './sync/key-service-connector';
+import { createKeyServiceConnector, parseKeyServiceConfig } from './sync/key-service-config';
 
 export const APP_DIR_NAME = 'key-filling-station';
 
@@ -55,4 +58,12 @@ export function resolveHostReaders(env: NodeJS.ProcessEnv = process.env): FillLi
   if (value === 'none') return null;
   if (value !== 'pcsc') throw new ConfigError(`STATION_READERS must be "pcsc" or "none", got "${value}".`);
   return { kind: 'pcsc', connect: () => PcscReaderService.start() };
+}
+
+/** The key service from STATION_KEY_SERVICE (validated now, its files read when the station builds it). */
+export function resolveHostKeyService(
+  env: NodeJS.ProcessEnv = process.env,
+): ((provider: CryptoProvider) => KeyServiceConnector) | null {
+  const config = parseKeyServiceConfig(env.STATION_KEY_SERVICE);
+  return config ? (provider) => createKeyServiceConnector(config, provider) : null;
 }

@@ -10,6 +10,7 @@ import { authHandlers } from './api/auth-handlers';
 import { ceremonyHandlers } from './api/ceremony-handlers';
 import { entropyHandlers } from './api/entropy-handlers';
 import { fillHandlers } from './api/fill-handlers';
+import { syncHandlers } from './api/sync-handlers';
 import { createDispatcher, refusal } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { OperatorFacingError } from './api/operator-facing-error';
@@ -28,6 +29,8 @@ import { unwrapIssuerKey } from './ceremony/issuer-key-wrap';
 import { createChipProfiles } from './chips/profiles/chip-profiles';
 import { FillLine, type FillLineDeps } from './fill/fill-line';
 import { FillRepository } from './fill/fill-repository';
+import type { KeyServiceConnector } from './sync/key-service-connector';
+import { OutboxWorker } from './sync/outbox-worker';
 import type { StationConfig } from './config';
 import type { CryptoProvider } from './crypto/provider';
 import { runCryptoSelfTest } from './crypto/self-test';
@@ -67,6 +70,8 @@ export interface StationOptions {
   readonly entropy?: EntropyConfig | null;
   /** Where chip readers come from; null or absent: none (hosts pass PC/SC by default). */
   readonly readers?: FillLineDeps['readers'];
+  /** Builds the key-service connector; null or absent: none (bindings wait in the outbox). */
+  readonly keyService?: ((provider: CryptoProvider) => KeyServiceConnector) | null;
 }
 
 /** The id of the station's one entropy source in the API and the audit trail. */
@@ -80,6 +85,8 @@ export interface Station extends StationEndpoint {
   readonly entropy: EntropyService | null;
   /** The fill line (null when the database was refused). */
   readonly fillLine: FillLine | null;
+  /** The outbox worker syncing bindings to the key service (null when the database was refused). */
+  readonly sync: OutboxWorker | null;
   close(): void;
 }
 
@@ -243,6 +250,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
     if (!keys) throw new Error('the station is locked');
     return keys.storeKek;
   };
+  const connector = options.keyService ? options.keyService(provider) : null;
+  const sync = new OutboxWorker({
+    db,
+    audit,
+    provider,
+    storeKek,
+    connector,
+    now,
+    onChange: (state) => events.emit('sync.changed', state),
+    onConflict: (serial) => alarms.raise('SYNC_CONFLICT', serial),
+  });
   const fillLine = new FillLine({
     ctx: {
       db,
@@ -264,7 +282,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
     profiles: createChipProfiles(provider),
     readers: options.readers ?? null,
-    onChange: (line) => events.emit('fill.changed', line),
+    onChange: (line) => {
+      events.emit('fill.changed', line);
+      sync.kick();
+    },
     log: (event, fields) => logger.log('warn', event, fields),
   });
 
@@ -304,6 +325,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     queueMicrotask(() => {
       void entropy?.start();
       void fillLine.start();
+      sync.start();
     });
     db.transaction(() => {
       audit.append({
@@ -378,6 +400,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       ...ceremonyHandlers({ ceremony, stationChanged }),
       ...entropyHandlers({ entropy, audit }),
       ...fillHandlers({ line: fillLine }),
+      ...syncHandlers({ worker: sync, connector }),
       ...auditHandlers({
         audit,
         exportsDir: join(options.config.dataDir, 'exports'),
@@ -429,9 +452,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
     entropy,
     fillLine,
+    sync,
     close: () => {
       void entropy?.close();
       void fillLine.close();
+      void sync.stop();
       if (secrets.state() === 'unlocked') {
         try {
           audit.checkpoint('shutdown');
@@ -487,6 +512,7 @@ function refusedStation(
     unlockWithPassphrase: () => Promise.resolve(false),
     entropy: null,
     fillLine: null,
+    sync: null,
     close: () => {},
   };
 }

@@ -46,6 +46,8 @@ export const AUDIT_EVENT_TYPES = [
   'fill.recovered',
   'fill.refillAuthorised',
   'chip.verified',
+  'sync.synced',
+  'sync.conflict',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

@@ -18,6 +18,7 @@ import { BatchView, ChipSerial, FillLineStatus, ReaderName, VerifyReport, WorkOr
 import type { Access, Role } from './roles';
 import { Language, StationName } from './settings';
 import { StationStatus } from './status';
+import { ConnectionTest, SyncStatus } from './sync';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
@@ -272,6 +273,27 @@ export const methods = {
     access: ANY_ROLE,
     keyWork: true,
   }),
+  'sync.status': method({
+    summary: 'The outbox of bindings for the key service: pending, synced, conflicts, last error.',
+    input: NoInput,
+    output: SyncStatus,
+    access: ANY_ROLE,
+    keyWork: false,
+  }),
+  'sync.retryNow': method({
+    summary: 'Try every pending binding again now instead of waiting for its backoff.',
+    input: NoInput,
+    output: SyncStatus,
+    access: ['operator', 'supervisor', 'security_officer'],
+    keyWork: false,
+  }),
+  'sync.testConnection': method({
+    summary: 'Reach the configured key service over mutual TLS and report how it answered.',
+    input: NoInput,
+    output: ConnectionTest,
+    access: ['supervisor', 'security_officer'],
+    keyWork: false,
+  }),
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -281,6 +303,7 @@ export const events = {
   'audit.progress': AuditProgress,
   'entropy.changed': EntropySourceView,
   'fill.changed': FillLineStatus,
+  'sync.changed': SyncStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

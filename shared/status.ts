@@ -25,6 +25,7 @@ export type SelfTestReport = z.infer<typeof SelfTestReport>;
 /** Alarm codes; the renderer words each as what happened, what it means and what to do. */
 export const AlarmCode = z.enum([
   'ENTROPY_FAILED',
+  'SYNC_CONFLICT',
   'SELF_TEST_FAILED',
   'DATABASE_REFUSED',
   'STORAGE_FULL',

@@ -3,7 +3,7 @@
 // keeps a short history of health margins and draw p-values for the Devices screen, and reports
 // every check, failure and recovery to the station (which audits them and raises or clears the
 // ENTROPY_FAILED alarm). While idle, a local device is still read (one block per monitor tick,
-// the pool's oldest bytes giving way) so that its health tests run continuously. A failure needs an
+// health-tested and discarded) so that its health tests run continuously. A failure needs an
 // operator's acknowledgement; the device is then reopened (what it buffered during the fault is
 // dropped) and the pool runs a fresh start-up test and power-on check. Key issue goes through
 // takeKey() only; there is no fallback.
@@ -266,7 +266,7 @@ export class EntropyService {
       this.monitorTimer = setInterval(() => {
         if (busy || !this.pool) return;
         busy = true;
-        void this.pool.refresh().finally(() => {
+        void this.pool.monitorIdle().finally(() => {
           busy = false;
         });
       }, this.monitorIntervalMs);

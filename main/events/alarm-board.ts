@@ -1,11 +1,12 @@
 // The station's active alarms. Each is raised once per code and subject, and listeners (the audit
 // log, the status event) are told of every raise and clear. Station-wide alarms lock all key work
-// (the station fails closed) and last until restart; an entropy alarm stops key issue only (the
-// key pool refuses by itself) and is cleared when the source passes its fresh start-up checks.
+// (the station fails closed) and last until restart; a subsystem alarm does not: an entropy alarm
+// stops key issue only (the key pool refuses by itself) and is cleared when the source passes its
+// fresh start-up checks; a sync conflict stops syncing that chip only.
 import type { Alarm, AlarmCode } from '../../shared/status';
 
 /** Alarms that do not lock the whole station: their own subsystem refuses what it must. */
-const SUBSYSTEM_ALARMS: ReadonlySet<AlarmCode> = new Set<AlarmCode>(['ENTROPY_FAILED']);
+const SUBSYSTEM_ALARMS: ReadonlySet<AlarmCode> = new Set<AlarmCode>(['ENTROPY_FAILED', 'SYNC_CONFLICT']);
 
 export class AlarmBoard {
   private readonly active: Alarm[] = [];

@@ -9,7 +9,7 @@ import type { EntropyConfig } from '../../main/entropy/entropy-config';
 import type { FillLineDeps } from '../../main/fill/fill-line';
 import { startWebHost, type WebHost } from '../../main/hosts/web/web-host';
 import { silentLogger } from '../../main/log';
-import { createStation, type Station } from '../../main/station';
+import { createStation, type Station, type StationOptions } from '../../main/station';
 
 export interface TempStation {
   readonly station: Station;
@@ -34,6 +34,7 @@ export async function startTempStation(
     dataDir?: string;
     entropy?: EntropyConfig;
     readers?: FillLineDeps['readers'];
+    keyService?: StationOptions['keyService'];
   } = {},
 ): Promise<TempStation> {
   const dataDir = options.dataDir ?? makeTempDir();
@@ -45,6 +46,7 @@ export async function startTempStation(
     ...(options.provider ? { provider: options.provider } : {}),
     entropy: options.entropy ?? null,
     readers: options.readers ?? null,
+    keyService: options.keyService ?? null,
   });
   const host = await startWebHost({
     station,

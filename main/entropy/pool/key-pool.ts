@@ -231,17 +231,25 @@ export class KeyPool {
   }
 
   /**
-   * One draw even when the pool is full (its oldest bytes give way to the fresh block): an idle
-   * source stays under continuous health testing, so a failure is seen before the next key is asked.
-   * A failure is reported through the pool's state, not thrown.
+   * Reads and health-tests one block that is then zeroised, not kept: an idle source stays under
+   * the continuous health tests, so a failure is seen before the next key is asked. (The block
+   * gets no draw check: that check is for output cut into keys.) A failure is reported through the
+   * pool's state, not thrown.
    */
-  async refresh(): Promise<void> {
-    if (this.current !== 'ready') return;
-    try {
-      await this.draw(true);
-    } catch (error) {
-      if (!(error instanceof EntropyUnavailableError)) throw this.asUnavailable(error);
-    }
+  async monitorIdle(): Promise<void> {
+    if (this.current !== 'ready' || this.drawing) return;
+    const reading = this.readTested().then(
+      (block) => {
+        block.fill(0);
+      },
+      (error: unknown) => {
+        if (!(error instanceof EntropyUnavailableError)) throw this.asUnavailable(error);
+      },
+    );
+    this.drawing = reading.finally(() => {
+      this.drawing = null;
+    });
+    await this.drawing;
   }
 
   /** The operator acknowledges a failure: failed → stopped; start() then runs a fresh start-up test. */
@@ -270,18 +278,15 @@ export class KeyPool {
     }
   }
 
-  /**
-   * One draw, shared by concurrent callers: read a block, health-test it, draw-check it, keep it
-   * (with `rotate`, dropping the oldest bytes when the pool is full).
-   */
-  private draw(rotate = false): Promise<void> {
-    this.drawing ??= this.drawBlock(rotate).finally(() => {
+  /** One draw, shared by concurrent callers: read a block, health-test it, draw-check it, keep it. */
+  private draw(): Promise<void> {
+    this.drawing ??= this.drawBlock().finally(() => {
       this.drawing = null;
     });
     return this.drawing;
   }
 
-  private async drawBlock(rotate: boolean): Promise<void> {
+  private async drawBlock(): Promise<void> {
     // GM/T 0062: a failing draw check is repeated once on a fresh draw; a second failure stops issuance.
     for (let attempt = 0; attempt < 2; attempt++) {
       const block = await this.readTested();
@@ -293,9 +298,6 @@ export class KeyPool {
         return;
       }
       if (result.pass) {
-        if (rotate && !this.buffer.hasRoomFor(block.length)) {
-          this.buffer.take(Math.min(block.length, this.buffer.available)).fill(0);
-        }
         if (this.buffer.hasRoomFor(block.length)) this.buffer.push(block);
         else block.fill(0);
         return;

@@ -1,7 +1,12 @@
 // Electron's main process: single instance, locked-down session, the station from the
 // composition root, one window, the IPC wiring; quits cleanly and bounded.
 import { app, dialog } from 'electron';
-import { resolveHostEntropy, resolveHostReaders, resolveStationConfig } from '../../config';
+import {
+  resolveHostEntropy,
+  resolveHostKeyService,
+  resolveHostReaders,
+  resolveStationConfig,
+} from '../../config';
 import { createLogger, describeError } from '../../log';
 import { createStation, type Station } from '../../station';
 import { serveIpc } from './ipc';
@@ -22,6 +27,7 @@ async function start(): Promise<void> {
       logger,
       entropy: resolveHostEntropy(process.env),
       readers: resolveHostReaders(process.env),
+      keyService: resolveHostKeyService(process.env),
     });
   } catch (error) {
     dialog.showErrorBox('The station could not start', describeError(error));

@@ -5,7 +5,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolveHostEntropy, resolveHostReaders, resolveStationConfig } from '../../config';
+import {
+  resolveHostEntropy,
+  resolveHostKeyService,
+  resolveHostReaders,
+  resolveStationConfig,
+} from '../../config';
 import { createLogger, describeError } from '../../log';
 import { createStation } from '../../station';
 import type { FillLineDeps } from '../../fill/fill-line';
@@ -60,6 +65,7 @@ async function runWebHost(argv: readonly string[], options: WebHostProgramOption
     logger,
     entropy: resolveHostEntropy(env),
     readers: options.readers === undefined ? resolveHostReaders(env) : options.readers,
+    keyService: resolveHostKeyService(env),
   });
   const passphraseFile = values['passphrase-file'] ?? env.STATION_PASSPHRASE_FILE;
   if (passphraseFile && station.status().state === 'locked') {
