@@ -62,6 +62,7 @@ afterAll(async () => {
 
 describe('a batch through pcscd + vpcd', () => {
   const cards: LabAttachedCard[] = [];
+  const filled: ReferenceChip[] = [];
 
   it('fills two chips in parallel, verifies them and refuses a third beyond the count', async () => {
     const started = await line.operator.call('fill.startBatch', {
@@ -72,6 +73,7 @@ describe('a batch through pcscd + vpcd', () => {
     expect(started).toMatchObject({ ok: true, value: { authorised: 2, simulated: false, state: 'open' } });
     const a = chip('00000000000000a1');
     const b = chip('00000000000000b2');
+    filled.push(a, b);
     cards.push(await lab.attach(0, a), await lab.attach(1, b));
     const status = await untilLine(line.operator, (s) => s.batch?.filled === 2);
     expect(status.batch).toMatchObject({ state: 'complete', failed: 0, inProgress: 0 });
@@ -140,15 +142,22 @@ describe('a batch through pcscd + vpcd', () => {
     expect(verified).toMatchObject({ ok: true, value: { verdict: 'genuine' } });
   });
 
-  it('keeps no key in the database file', () => {
-    const db = readFileSync(join(temp.dataDir, 'station.db'));
-    const wal = (() => {
+  it('keeps no key and no KMC in the database file', () => {
+    const files = ['station.db', 'station.db-wal'].map((name) => {
       try {
-        return readFileSync(join(temp.dataDir, 'station.db-wal'));
+        return readFileSync(join(temp.dataDir, name));
       } catch {
         return Buffer.alloc(0);
       }
-    })();
-    for (const blob of [db, wal]) expect(blob.includes(Buffer.from(TEST_KMC))).toBe(false);
+    });
+    const secrets = [Buffer.from(TEST_KMC)];
+    for (const c of filled) {
+      for (let slot = 0; slot < 32; slot++) {
+        const key = c.storedKey(slot);
+        if (key) secrets.push(Buffer.from(key));
+      }
+    }
+    expect(secrets.length).toBeGreaterThan(32);
+    for (const file of files) for (const secret of secrets) expect(file.includes(secret)).toBe(false);
   });
 });

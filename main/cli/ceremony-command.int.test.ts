@@ -19,12 +19,8 @@ import { bytesToHex, hexToBytes } from '../crypto/bytes';
 import { sm4KeyCheckValue } from '../crypto/key-check-value';
 import { selectProvider } from '../crypto/select-provider';
 import { xorComponents } from '../ceremony/key-components';
-import {
-  ceremonyCommand,
-  parseComponentFile,
-  passwordEnvName,
-  type OpenCeremonyStation,
-} from './ceremony-command';
+import { ceremonyCommand, parseComponentFile, type OpenCeremonyStation } from './ceremony-command';
+import { passwordEnvName } from './secret-inputs';
 import { UsageError } from './selftest-command';
 
 const A = '0123456789abcdeffedcba9876543210';

@@ -12,16 +12,15 @@
 // optionally, the KCV from the custodian's sheet on the next ("KCV: 1a2b3c"); '#' lines are
 // comments. Passwords come from --password-file, else from STATION_PASSWORD_<USER> (upper case,
 // other characters as '_'); the station passphrase from --passphrase-file, else STATION_PASSPHRASE.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KcvHex, KeyComponentHex } from '../../shared/ceremony';
-import { methods, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { Dispatch } from '../api/dispatcher';
-import type { Connection } from '../auth/session-manager';
 import { resolveStationConfig } from '../config';
 import { silentLogger } from '../log';
 import { createStation } from '../station';
+import { readPassphrase, readPassword, readSecretFile } from './secret-inputs';
 import { UsageError, type CommandIo } from './selftest-command';
+import { call, newConnection, unlockStation } from './station-call';
 
 export interface CeremonyStation {
   readonly dispatch: Dispatch;
@@ -47,7 +46,6 @@ interface CustodianSecrets {
   readonly sheetKcv: string | null;
 }
 
-const MAX_SECRET_FILE_BYTES = 4096;
 const MIN_CUSTODIANS = 2;
 const MAX_CUSTODIANS = 5;
 
@@ -115,23 +113,6 @@ function parseArgs(args: readonly string[]): ParsedArgs {
   return { dataDir, passphraseFile, custodians };
 }
 
-/** A small text file's content, without one trailing line break. */
-function readSecretFile(file: string, what: string): string {
-  const path = resolve(file);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new Error(`cannot read the ${what} file ${path}`);
-  }
-  if (size > MAX_SECRET_FILE_BYTES) throw new Error(`the ${what} file ${path} is too large`);
-  return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
-}
-
-export function passwordEnvName(username: string): string {
-  return `STATION_PASSWORD_${username.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
 /** Parses a component file: the component, then optionally the sheet's KCV. Messages never quote the content. */
 export function parseComponentFile(
   text: string,
@@ -153,15 +134,13 @@ export function parseComponentFile(
 
 function readCustodian(custodian: Custodian, env: NodeJS.ProcessEnv): CustodianSecrets {
   const { username } = custodian;
-  const envName = passwordEnvName(username);
-  const password = custodian.passwordFile
-    ? readSecretFile(custodian.passwordFile, `password (${username})`)
-    : env[envName];
-  if (password === undefined || password === '') {
-    throw new UsageError(
-      `ceremony: no password for ${username}: give --password-file ${username}=FILE or set ${envName}`,
-    );
-  }
+  const password = readPassword(
+    'ceremony',
+    username,
+    custodian.passwordFile,
+    `--password-file ${username}=FILE`,
+    env,
+  );
   const { component, sheetKcv } = parseComponentFile(
     readSecretFile(custodian.componentFile, `component (${username})`),
     `component file of ${username}`,
@@ -169,32 +148,8 @@ function readCustodian(custodian: Custodian, env: NodeJS.ProcessEnv): CustodianS
   return { username, password, component, sheetKcv };
 }
 
-function readPassphrase(file: string | null, env: NodeJS.ProcessEnv): string | null {
-  if (file) return readSecretFile(file, 'station passphrase');
-  return env.STATION_PASSPHRASE === undefined || env.STATION_PASSPHRASE === ''
-    ? null
-    : env.STATION_PASSPHRASE;
-}
-
-function newConnection(): Connection {
-  return { sessionId: null };
-}
-
 const openStation: OpenCeremonyStation = (dataDir, env) =>
   createStation({ config: { dataDir }, hostKind: 'cli', env, logger: silentLogger, entropy: null });
-
-/** Runs one call; a refusal becomes an error naming who was refused and why (the station's own words). */
-async function call<M extends MethodName>(
-  dispatch: Dispatch,
-  connection: Connection,
-  who: string,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await dispatch(connection, method, input);
-  if (!result.ok) throw new Error(`${who}: ${result.error.message}`);
-  return methods[method].output.parse(result.value) as MethodOutput<M>;
-}
 
 export async function ceremonyCommand(
   args: readonly string[],
@@ -215,12 +170,7 @@ export async function ceremonyCommand(
   const { dispatch } = station;
   let collecting: string | null = null;
   try {
-    if (passphrase !== null) {
-      const unlocked = await dispatch(newConnection(), 'station.unlock', { passphrase });
-      if (!unlocked.ok && unlocked.error.code !== 'CONFLICT') {
-        throw new Error(`station: ${unlocked.error.message}`);
-      }
-    }
+    if (passphrase !== null) await unlockStation(dispatch, passphrase);
     for (const { secrets, connection } of custodians) {
       await call(dispatch, connection, secrets.username, 'auth.login', {
         username: secrets.username,

@@ -3,8 +3,10 @@
 import { describeError } from '../log';
 import { auditCommand } from './audit-command';
 import { ceremonyCommand } from './ceremony-command';
+import { fillCommand } from './fill-command';
 import { randtestCommand } from './randtest-command';
 import { selftestCommand, UsageError, type CommandIo } from './selftest-command';
+import { verifyCommand } from './verify-command';
 
 const USAGE = `Usage: station <command> [options]
 
@@ -21,12 +23,24 @@ Commands:
                       load the issuer master key from 2-5 custodians' components (security officers)
   randtest FILE [--suite sp800-22|gmt0005] [--format ascii|bytes] [--json]
                       randomness tests on FILE's bits; exit 0 all pass, 1 any fails, 2 cannot read its bits
+  fill --batch FILE --operator USER [--password-file FILE] [--readers NAME[,NAME...]] [--data-dir DIR]
+       [--passphrase-file FILE] [--timeout SECONDS] [--json]
+                      run one batch (FILE: {"workOrder","chips","poolSize","profile"?}) on the PC/SC readers
+                      (or only those named); prints each finished fill (--json: one object a line, then
+                      {"batch","fills"}); Ctrl-C or the timeout closes the batch; exit 0 every authorised
+                      chip filled, 1 ended short, 2 cannot run, 130 interrupted (143 SIGTERM)
+  verify --reader NAME --operator USER [--password-file FILE] [--data-dir DIR] [--passphrase-file FILE]
+         [--wait SECONDS] [--json]
+                      wait (default 10 s) for a chip in the reader and prove it against its binding;
+                      exit 0 genuine, 1 any other verdict, 2 no chip or cannot run
 
 Environment:
   STATION_CRYPTO=native|js   force a crypto provider (default: native when OpenSSL has SM2/SM3/SM4)
   STATION_DATA_DIR=DIR       the station's data directory
-  STATION_PASSPHRASE=...     the station passphrase for audit verify/export and ceremony (or --passphrase-file)
-  STATION_PASSWORD_<USER>=...  a custodian's password for ceremony (or --password-file USER=FILE)
+  STATION_PASSPHRASE=...     the station passphrase for audit, ceremony, fill and verify (or --passphrase-file)
+  STATION_PASSWORD_<USER>=...  an operator's or custodian's password (or --password-file)
+  STATION_ENTROPY=...        the QRNG fill draws keys from (default: the simulation line)
+  PCSCLITE_CSOCK_NAME=PATH   the pcscd socket fill and verify use (default: the system's pcscd)
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => number | Promise<number>> = {
@@ -34,6 +48,8 @@ const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => numbe
   audit: auditCommand,
   ceremony: ceremonyCommand,
   randtest: randtestCommand,
+  fill: fillCommand,
+  verify: verifyCommand,
 };
 
 async function run(argv: readonly string[]): Promise<number> {

@@ -412,6 +412,8 @@ export class FillLine {
           await recoverFill(this.ctx, { fillId: interrupted.id, batch: ofBatch, transport, profile }, chip);
         return;
       }
+      // A filled, locked chip this station bound: nothing to fill, left in the reader for Verify.
+      if (chip.lifecycle === 'locked' && repo.activeBinding(chip.serial)) return;
       const current = batch ? repo.batch(batch.id) : null;
       if (!current || current.state === 'closed') return;
       const fillId = this.admit(reader, current);
