@@ -91,7 +91,10 @@ describe('a batch through pcscd + vpcd', () => {
     await emptyReaders(cards);
     cards.push(await lab.attach(0, chip('00000000000000c3')));
     const refused = await untilLine(line.operator, (s) => s.batch?.refused === 1);
-    expect(refused.fills[0]?.failure?.code).toBe('OVERPRODUCTION');
+    expect(refused.fills[0]).toMatchObject({
+      serial: '00000000000000c3',
+      failure: { code: 'OVERPRODUCTION' },
+    });
     expect(refused.batch?.filled).toBe(2);
   });
 
@@ -117,7 +120,7 @@ describe('a batch through pcscd + vpcd', () => {
         (f) => f.serial === '00000000000000e5' && f.failure?.code === 'REFILL_NEEDS_AUTHORISATION',
       ),
     );
-    expect(refused.batch?.refused).toBeGreaterThanOrEqual(1);
+    expect(refused.batch).toMatchObject({ refused: 0, filled: 0 });
     expect(
       await line.operator.call('fill.authoriseRefill', {
         serial: '00000000000000e5',

@@ -34,6 +34,8 @@ interface Fixtures {
   hostVariant: HostVariant;
   /** STATION_ENTROPY of the web host: "none" unless a test configures a source. */
   stationEntropy: string;
+  /** More environment for the station process (e.g. a PC/SC lab's socket); none by default. */
+  stationEnv: Readonly<Record<string, string>>;
   stationPage: Page;
   stationTrace: StationTrace;
   statusPage: StatusPage;
@@ -48,7 +50,8 @@ const current: WorkerState = { trace: null };
 export const test = base.extend<Fixtures>({
   hostVariant: ['built', { option: true }],
   stationEntropy: ['none', { option: true }],
-  stationPage: async ({ playwright, hostVariant, stationEntropy }, use, testInfo) => {
+  stationEnv: [{}, { option: true }],
+  stationPage: async ({ playwright, hostVariant, stationEntropy, stationEnv }, use, testInfo) => {
     const errors: string[] = [];
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary();
@@ -60,7 +63,7 @@ export const test = base.extend<Fixtures>({
       const app = await electron.launch({
         executablePath: binary!,
         args: [join(root, 'out', 'main', 'electron.js')],
-        env: { ...process.env, STATION_DATA_DIR: dataDir },
+        env: { ...process.env, ...stationEnv, STATION_DATA_DIR: dataDir },
       });
       let log = '';
       app.process().stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -70,7 +73,7 @@ export const test = base.extend<Fixtures>({
       await use(page);
       await app.close();
     } else {
-      const host = await startWebHostProcess(hostVariant, stationEntropy);
+      const host = await startWebHostProcess(hostVariant, stationEntropy, stationEnv);
       current.trace = { log: () => host.log(), dataDir: host.dataDir };
       const browser = await playwright.chromium.launch(CHROMIUM_LAUNCH);
       const page = await browser.newPage();

@@ -60,3 +60,11 @@ export async function addOperator(
   await page.getByTestId('operators-form-submit').click();
   await expect(page.getByTestId(`operators-row-${op.username}`)).toBeVisible();
 }
+
+/** A custodian types a key component and the KCV from their sheet, and submits it. */
+export async function enterCeremonyComponent(page: Page, component: string): Promise<void> {
+  await page.getByTestId('ceremony-component').fill(component);
+  await expect(page.getByTestId('ceremony-component-kcv')).toHaveText(kcvPattern(kcvOf(component)));
+  await page.getByTestId('ceremony-sheet-kcv').fill(kcvOf(component));
+  await page.getByTestId('ceremony-submit').click();
+}

@@ -23,17 +23,19 @@ export interface WebHostProcess {
 
 /**
  * `entropy` is the host's STATION_ENTROPY: "none" unless a test needs a source (the embedded
- * simulation default would run a power-on check in every test's host).
+ * simulation default would run a power-on check in every test's host). `extraEnv` adds to (or
+ * overrides) the host's environment, e.g. a PC/SC lab's PCSCLITE_CSOCK_NAME.
  */
 export async function startWebHostProcess(
   variant: HostVariant = 'built',
   entropy = 'none',
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
   const [command, args] =
     variant === 'built' ? [process.execPath, [WEB_ENTRY, '--port', '0']] : [TSX, [FAULTY_ENTRY]];
   const child: ChildProcess = spawn(command, args, {
-    env: { ...process.env, STATION_DATA_DIR: dataDir, STATION_ENTROPY: entropy },
+    env: { ...process.env, ...extraEnv, STATION_DATA_DIR: dataDir, STATION_ENTROPY: entropy },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

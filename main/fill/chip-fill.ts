@@ -168,7 +168,9 @@ function checkChip(ctx: FillContext, fillId: number, batch: BatchRow, chip: Chip
 interface Progress {
   serial: string | null;
   chipState: ChipState;
+  /** PUT KEYS began: the chip may hold part of the pool until it completes. */
   keysSent: boolean;
+  keysComplete: boolean;
 }
 
 /** Channel → put keys → verify → lock → bind, shared by a new fill and a recovered one. */
@@ -206,6 +208,7 @@ async function finishFill(
       });
       ctx.repo.setChipState(fillId, 'filled');
       progress.chipState = 'filled';
+      progress.keysComplete = true;
     }
     journal(ctx, fillId, 'verify', chip.serial);
     await provePool(profile, session, keys);
@@ -290,7 +293,9 @@ function fail(
   const failure = fillFailureOf(error);
   const at = ctx.now().toISOString();
   const chipState: ChipState =
-    progress.keysSent && progress.chipState !== 'locked' ? 'unknown' : progress.chipState;
+    progress.keysSent && !progress.keysComplete && progress.chipState !== 'locked'
+      ? 'unknown'
+      : progress.chipState;
   ctx.db.transaction(() => {
     ctx.repo.setChipState(fillId, chipState);
     ctx.repo.failFill(
@@ -319,7 +324,7 @@ function traced(job: FillJob, channelOpen: () => boolean): TraceTransport {
 
 /** A new fill of the chip in job.transport; resolves when it is done or failed (never rejects). */
 export async function runFill(ctx: FillContext, job: FillJob): Promise<void> {
-  const progress: Progress = { serial: null, chipState: 'unknown', keysSent: false };
+  const progress: Progress = { serial: null, chipState: 'unknown', keysSent: false, keysComplete: false };
   let channelOpen = false;
   const trace = traced(job, () => channelOpen);
   const tracedJob = { ...job, transport: trace };
@@ -348,8 +353,21 @@ export async function runFill(ctx: FillContext, job: FillJob): Promise<void> {
 }
 
 /** Refuses a chip before anything is sent to it (not our chip, or the work order's count is reached). */
-export function refuseFill(ctx: FillContext, fillId: number, batch: BatchRow, refusal: FillRefusal): void {
-  fail(ctx, fillId, batch, refusal, { serial: null, chipState: 'unknown', keysSent: false }, null);
+export function refuseFill(
+  ctx: FillContext,
+  fillId: number,
+  batch: BatchRow,
+  refusal: FillRefusal,
+  chip: { readonly serial: string; readonly chipState: ChipState } | null,
+): void {
+  if (chip) ctx.repo.setSerial(fillId, chip.serial, chip.chipState);
+  const progress: Progress = {
+    serial: chip?.serial ?? null,
+    chipState: chip?.chipState ?? 'unknown',
+    keysSent: false,
+    keysComplete: false,
+  };
+  fail(ctx, fillId, batch, refusal, progress, null);
 }
 
 /**
@@ -358,7 +376,12 @@ export function refuseFill(ctx: FillContext, fillId: number, batch: BatchRow, re
  * then locked and bound. Anything else fails the fill with the chip flagged.
  */
 export async function recoverFill(ctx: FillContext, job: FillJob, chip: ChipIdentity): Promise<void> {
-  const progress: Progress = { serial: chip.serial, chipState: chip.lifecycle, keysSent: true };
+  const progress: Progress = {
+    serial: chip.serial,
+    chipState: chip.lifecycle,
+    keysSent: true,
+    keysComplete: false,
+  };
   let channelOpen = false;
   const trace = traced(job, () => channelOpen);
   let keys: PoolKey[] = [];

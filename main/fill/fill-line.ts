@@ -14,7 +14,7 @@ import type {
   WorkOrder,
 } from '../../shared/fill';
 import { profileForAtr } from '../chips/profiles/chip-profiles';
-import type { ChipProfile } from '../chips/profiles/chip-profile';
+import type { ChipIdentity, ChipProfile } from '../chips/profiles/chip-profile';
 import { bytesToHex } from '../crypto/bytes';
 import { GetResponseTransport } from '../chips/transport/get-response';
 import { ChipTransportError, messageOf } from '../chips/transport/transport-error';
@@ -416,7 +416,7 @@ export class FillLine {
       if (chip.lifecycle === 'locked' && repo.activeBinding(chip.serial)) return;
       const current = batch ? repo.batch(batch.id) : null;
       if (!current || current.state === 'closed') return;
-      const fillId = this.admit(reader, current);
+      const fillId = this.admit(reader, current, chip);
       if (fillId === null) return;
       await runFill(this.ctx, { fillId, batch: current, transport, profile });
     } catch (error) {
@@ -427,7 +427,7 @@ export class FillLine {
   }
 
   /** A new fill row for this chip, or null when the work order's count is reached (refused). */
-  private admit(reader: string, batch: BatchRow): number | null {
+  private admit(reader: string, batch: BatchRow, chip: ChipIdentity): number | null {
     const { repo, db } = this.deps.ctx;
     return db.transaction(() => {
       const counts = repo.batchCounts(batch.id);
@@ -448,6 +448,7 @@ export class FillLine {
           'OVERPRODUCTION',
           `work order ${batch.work_order} authorises ${batch.authorised} chips`,
         ),
+        { serial: chip.serial, chipState: chip.lifecycle },
       );
       return null;
     })();
@@ -462,7 +463,7 @@ export class FillLine {
       operator: batch.started_by,
       startedAt: this.deps.ctx.now().toISOString(),
     });
-    refuseFill(this.ctx, fillId, batch, refusal);
+    refuseFill(this.ctx, fillId, batch, refusal, null);
   }
 
   private changed(): void {

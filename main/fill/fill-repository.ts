@@ -72,7 +72,7 @@ export interface NewBinding {
   readonly boundAt: string;
 }
 
-/** Failures decided at the check step, before anything was written to the chip. */
+/** Failures decided at the check step, before anything was written to the chip (audited as refusals). */
 export const REFUSAL_CODES: readonly FillFailureCode[] = [
   'OVERPRODUCTION',
   'ALREADY_BOUND',
@@ -128,15 +128,17 @@ export class FillRepository {
     this.db.prepare(`UPDATE batches SET state = ?, closed_at = ? WHERE id = ?`).run(state, at, id);
   }
 
-  /** Chips of a batch: filled, failed during a fill, refused before one began, in progress. */
+  /**
+   * Chips of a batch: filled; failed or refused for any reason but the count; refused because the
+   * work order's count was reached (overproduction); in progress.
+   */
   batchCounts(id: string): { filled: number; failed: number; refused: number; inProgress: number } {
-    const refusals = REFUSAL_CODES.map((c) => `'${c}'`).join(', ');
     const row = this.db
       .prepare(
         `SELECT
            SUM(state = 'done') AS filled,
-           SUM(state = 'failed' AND failure_code NOT IN (${refusals})) AS failed,
-           SUM(state = 'failed' AND failure_code IN (${refusals})) AS refused,
+           SUM(state = 'failed' AND failure_code <> 'OVERPRODUCTION') AS failed,
+           SUM(state = 'failed' AND failure_code = 'OVERPRODUCTION') AS refused,
            SUM(state IN ('running', 'recovering')) AS inProgress
          FROM fills WHERE batch_id = ?`,
       )

@@ -5,7 +5,9 @@
 // bad ones the tests need (an expired client certificate, one from another CA, a server
 // certificate for the wrong name). start() returns once the server completes a TLS handshake;
 // stop() sends SIGINT and escalates to SIGTERM, then SIGKILL (PyKMIP can take seconds to stop);
-// kill() is a crash (SIGKILL). readWithPyKmip() reads objects back with PyKMIP's python client.
+// kill() is a crash (SIGKILL). Signals go to the server's own process group, so the policy
+// monitor PyKMIP forks never outlives it. readWithPyKmip() reads objects back with PyKMIP's
+// python client.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { errorCode } from '../../main/store/error-code';
 import type { KmipClientOptions } from '../../main/sync/kmip/kmip-client';
 
 const PYTHON = '/usr/bin/python3';
@@ -285,15 +288,36 @@ export async function startPyKmipServer(options: PyKmipServerOptions = {}): Prom
   let child: ChildProcess | undefined;
   let stderr = '';
 
-  const exited = (proc: ChildProcess): Promise<void> =>
-    proc.exitCode !== null || proc.signalCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => proc.once('exit', () => resolve()));
+  const running = (proc: ChildProcess): boolean => proc.exitCode === null && proc.signalCode === null;
+  /** Resolves when `proc` exits or after `ms`, whichever comes first. */
+  const exitWithin = (proc: ChildProcess, ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      if (!running(proc)) return resolve();
+      const timer = setTimeout(resolve, ms);
+      proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
 
-  const signalAndWait = async (proc: ChildProcess, signal: NodeJS.Signals, ms: number): Promise<boolean> => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return true;
-    proc.kill(signal);
-    return Promise.race([exited(proc).then(() => true), delay(ms).then(() => false)]);
+  /** Signals the server's process group: PyKMIP forks its policy monitor, which must go too. */
+  const signalGroup = (proc: ChildProcess, signal: NodeJS.Signals): void => {
+    if (proc.pid === undefined) return;
+    try {
+      process.kill(-proc.pid, signal);
+    } catch (error) {
+      if (errorCode(error) !== 'ESRCH') throw error;
+    }
+  };
+
+  /** Each signal in turn until the server exits, then SIGKILL for whatever of its group is left. */
+  const end = async (proc: ChildProcess, signals: readonly [NodeJS.Signals, number][]): Promise<void> => {
+    for (const [signal, ms] of signals) {
+      if (!running(proc)) break;
+      signalGroup(proc, signal);
+      await exitWithin(proc, ms);
+    }
+    signalGroup(proc, 'SIGKILL');
   };
 
   const server: PyKmipServer = {
@@ -316,6 +340,7 @@ export async function startPyKmipServer(options: PyKmipServerOptions = {}): Prom
       stderr = '';
       const proc = spawn(PYTHON, [PYKMIP_SERVER, '-f', configPath, '-l', logPath], {
         stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true,
       });
       child = proc;
       proc.stderr.on('data', (chunk: Buffer) => {
@@ -323,8 +348,8 @@ export async function startPyKmipServer(options: PyKmipServerOptions = {}): Prom
       });
       const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
       while (!(await handshakes(host, port, pki))) {
-        if (proc.exitCode !== null || proc.signalCode !== null || Date.now() > deadline) {
-          await signalAndWait(proc, 'SIGKILL', 2000);
+        if (!running(proc) || Date.now() > deadline) {
+          await end(proc, [['SIGKILL', 2000]]);
           throw new Error(`pykmip-server did not start on ${host}:${port}: ${stderr.slice(-1500)}`);
         }
         await delay(100);
@@ -334,14 +359,16 @@ export async function startPyKmipServer(options: PyKmipServerOptions = {}): Prom
       const proc = child;
       child = undefined;
       if (proc === undefined) return;
-      if (await signalAndWait(proc, 'SIGINT', 8000)) return;
-      if (await signalAndWait(proc, 'SIGTERM', 3000)) return;
-      await signalAndWait(proc, 'SIGKILL', 3000);
+      await end(proc, [
+        ['SIGINT', 8000],
+        ['SIGTERM', 3000],
+        ['SIGKILL', 3000],
+      ]);
     },
     kill: async () => {
       const proc = child;
       child = undefined;
-      if (proc !== undefined) await signalAndWait(proc, 'SIGKILL', 3000);
+      if (proc !== undefined) await end(proc, [['SIGKILL', 3000]]);
     },
     dispose: async () => {
       await server.stop();
