@@ -31,6 +31,8 @@ let dataDir: string;
 let files: string;
 const cards: LabAttachedCard[] = [];
 let interrupt: (() => void) | null = null;
+/** A chip that stored slot 3 wrongly: its fill fails, so a batch on its reader never completes. */
+const LIAR = '00000000000000e5';
 
 const deps = {
   createStation: (options: Parameters<typeof createStation>[0]) =>
@@ -86,13 +88,19 @@ async function run(
   return { code, out, err };
 }
 
-function chip(serial: string): ReferenceChip {
-  return createReferenceChip({ provider, serial, personalisation: { kmc: TEST_KMC }, capacity: 64 });
+function chip(serial: string, lieAboutKey?: number): ReferenceChip {
+  return createReferenceChip({
+    provider,
+    serial,
+    personalisation: { kmc: TEST_KMC },
+    capacity: 64,
+    ...(lieAboutKey === undefined ? {} : { faults: { lieAboutKey } }),
+  });
 }
 
 async function insertFresh(...serials: string[]): Promise<ReferenceChip[]> {
   for (const card of cards.splice(0)) await card.detach();
-  const chips = serials.map(chip);
+  const chips = serials.map((serial) => chip(serial, serial === LIAR ? 3 : undefined));
   for (const [slot, c] of chips.entries()) cards.push(await lab.attach(slot, c));
   return chips;
 }
@@ -171,12 +179,13 @@ describe('station fill and station verify', () => {
   });
 
   it('closes the batch on Ctrl-C (exit 130) and at the timeout (exit 1)', async () => {
-    // The chip in the first reader is bound: the line refuses it, so the batch never completes.
+    // The first reader's chip lies about a key: its fill fails, so the batch never completes.
+    await insertFresh(LIAR);
     const interrupted = await run('fill', ['--batch', batch(3), '--readers', lab.readers[0] ?? ''], (out) => {
       if (out.includes('FAILED')) interrupt?.();
     });
     expect(interrupted.code).toBe(130);
-    expect(interrupted.out).toMatch(/00000000000000c3 {2}FAILED [A-Z_]+: /);
+    expect(interrupted.out).toMatch(/00000000000000e5 {2}FAILED [A-Z_]+: /);
     expect(interrupted.out).toMatch(/: closed; 0 of 3 filled/);
     expect(interrupted.err).toMatch(/interrupted: closing batch B-\w+/);
 
