@@ -22,7 +22,7 @@ import type { CardConnection, ReaderEvent, ReaderService } from '../chips/transp
 import { recoverFill, refuseFill, runFill, type FillContext } from './chip-fill';
 import { FillRefusal } from './fill-failure';
 import type { BatchRow, FillRow } from './fill-repository';
-import { verifyChip } from './verify-chip';
+import { verifyChip, verifyError } from './verify-chip';
 
 /** Steps after which keys may have reached the chip: such fills wait for their chip. */
 const KEYS_MAY_BE_ON_CHIP = new Set(['channel', 'put-keys', 'verify', 'lock', 'bind']);
@@ -222,19 +222,7 @@ export class FillLine {
       });
       return report;
     } catch (error) {
-      if (error instanceof ChipTransportError) {
-        return {
-          reader,
-          serial: null,
-          chipState: 'unknown',
-          binding: null,
-          poolCheck: 'not-run',
-          keysProved: 0,
-          failedKeys: [],
-          verdict: 'error',
-          detail: `${error.code}: ${error.message}`,
-        };
-      }
+      if (error instanceof ChipTransportError) return verifyError(reader, `${error.code}: ${error.message}`);
       throw error;
     } finally {
       await connection?.disconnect().catch(() => undefined);

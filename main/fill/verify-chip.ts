@@ -11,6 +11,21 @@ import { sampledSlots } from './chip-fill';
 import { fillFailureOf } from './fill-failure';
 import { unwrapFillKeys, zeroisePool } from './fill-keys';
 
+/** The report of a verification that could not run (nothing known of the chip yet). */
+export function verifyError(reader: string, detail: string): VerifyReport {
+  return {
+    reader,
+    serial: null,
+    chipState: 'unknown',
+    binding: null,
+    poolCheck: 'not-run',
+    keysProved: 0,
+    failedKeys: [],
+    verdict: 'error',
+    detail,
+  };
+}
+
 /** Slots proved one by one when verifying (plus the first and the last). */
 export const VERIFY_KEY_PROOFS = 16;
 
@@ -20,17 +35,7 @@ export async function verifyChip(
   transport: ApduTransport,
   profile: ChipProfile,
 ): Promise<VerifyReport> {
-  const report: VerifyReport = {
-    reader,
-    serial: null,
-    chipState: 'unknown',
-    binding: null,
-    poolCheck: 'not-run',
-    keysProved: 0,
-    failedKeys: [],
-    verdict: 'error',
-    detail: '',
-  };
+  const report = verifyError(reader, '');
   let keys: ReturnType<typeof unwrapFillKeys> = [];
   let session: SecureSession | null = null;
   try {
