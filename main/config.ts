@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { PcscReaderService } from './chips/transport/pcsc/pcsc-reader-service';
+import { UsbCcidReaderService } from './chips/transport/usb-ccid/usb-ccid-reader-service';
 import { parseEntropyConfig, SIMULATION_ENTROPY, type EntropyConfig } from './entropy/entropy-config';
 import type { FillLineDeps } from './fill/fill-line';
 import type { CryptoProvider } from './crypto/provider';
@@ -49,15 +50,31 @@ export function resolveHostEntropy(env: NodeJS.ProcessEnv = process.env): Entrop
   return parseEntropyConfig(env.STATION_ENTROPY, SIMULATION_ENTROPY);
 }
 
+const USB_DEVICE = /^([0-9a-f]{4}):([0-9a-f]{4})$/i;
+
 /**
  * The chip readers an interactive host uses: STATION_READERS "pcsc" (default: every reader pcscd
- * reports; PCSCLITE_CSOCK_NAME picks another pcscd socket) or "none".
+ * reports; PCSCLITE_CSOCK_NAME picks another pcscd socket), "usb:VID:PID[,VID:PID...]" (USB-key
+ * chips speaking CCID, only those vendor and product IDs, hex) or "none".
  */
 export function resolveHostReaders(env: NodeJS.ProcessEnv = process.env): FillLineDeps['readers'] {
   const value = env.STATION_READERS?.trim() || 'pcsc';
   if (value === 'none') return null;
-  if (value !== 'pcsc') throw new ConfigError(`STATION_READERS must be "pcsc" or "none", got "${value}".`);
-  return { kind: 'pcsc', connect: () => PcscReaderService.start() };
+  if (value === 'pcsc') return { kind: 'pcsc', connect: () => PcscReaderService.start() };
+  if (value.startsWith('usb:')) {
+    const devices = value
+      .slice(4)
+      .split(',')
+      .map((entry) => {
+        const match = USB_DEVICE.exec(entry.trim());
+        if (!match?.[1] || !match[2]) {
+          throw new ConfigError(`STATION_READERS: "${entry}" is not VID:PID (four hex digits each).`);
+        }
+        return { vendorId: parseInt(match[1], 16), productId: parseInt(match[2], 16) };
+      });
+    return { kind: 'usb', connect: () => UsbCcidReaderService.start({ devices }) };
+  }
+  throw new ConfigError(`STATION_READERS must be "pcsc", "usb:VID:PID[,...]" or "none", got "${value}".`);
 }
 
 /** The key service from STATION_KEY_SERVICE (validated now, its files read when the station builds it). */
