@@ -145,6 +145,28 @@ describe('a batch through pcscd + vpcd', () => {
     expect(verified).toMatchObject({ ok: true, value: { verdict: 'genuine' } });
   });
 
+  it('fails a chip with a wrong R-MAC, a full memory or a foreign lock, and waits for a slow one', async () => {
+    await emptyReaders(cards);
+    await line.operator.call('fill.startBatch', { workOrder: 'WO-3', chips: 4, poolSize: 32 });
+    const cases: [string, Parameters<typeof chip>[1], RegExp][] = [
+      ['00000000000000f1', { wrongMac: true }, /SECURE_CHANNEL_FAILED/],
+      ['00000000000000f2', { memoryFull: 8 }, /CHIP_MEMORY_FULL/],
+      ['00000000000000f3', { alreadyLocked: true }, /CHIP_LOCKED/],
+    ];
+    for (const [serial, faults, code] of cases) {
+      cards.push(await lab.attach(0, chip(serial, faults)));
+      const status = await untilLine(line.operator, (s) => s.fills.some(done(serial)));
+      const fill = status.fills.find((f) => f.serial === serial);
+      expect(fill?.failure?.code).toMatch(code);
+      await emptyReaders(cards);
+    }
+    const slow = chip('00000000000000f4', { slowMs: 150 });
+    cards.push(await lab.attach(1, slow));
+    const status = await untilLine(line.operator, (s) => s.fills.some(done('00000000000000f4')));
+    expect(status.fills.find((f) => f.serial === '00000000000000f4')?.state).toBe('done');
+    expect(slow.state().lifecycle).toBe('locked');
+  });
+
   it('keeps no key and no KMC in the database file', () => {
     const files = ['station.db', 'station.db-wal'].map((name) => {
       try {
