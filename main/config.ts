@@ -6,9 +6,7 @@ import { PcscReaderService } from './chips/transport/pcsc/pcsc-reader-service';
 import { UsbCcidReaderService } from './chips/transport/usb-ccid/usb-ccid-reader-service';
 import { parseEntropyConfig, SIMULATION_ENTROPY, type EntropyConfig } from './entropy/entropy-config';
 import type { FillLineDeps } from './fill/fill-line';
-import type { CryptoProvider } from './crypto/provider';
-import type { KeyServiceConnector } from './sync/key-service-connector';
-import { createKeyServiceConnector, parseKeyServiceConfig } from './sync/key-service-config';
+import { keyServiceFromConfig, parseKeyServiceConfig } from './sync/key-service-config';
 
 export const APP_DIR_NAME = 'key-filling-station';
 
@@ -77,10 +75,10 @@ export function resolveHostReaders(env: NodeJS.ProcessEnv = process.env): FillLi
   throw new ConfigError(`STATION_READERS must be "pcsc", "usb:VID:PID[,...]" or "none", got "${value}".`);
 }
 
-/** The key service from STATION_KEY_SERVICE (validated now, its files read when the station builds it). */
+/** The key service fixed by STATION_KEY_SERVICE (its files read now), or null: the one set in Settings. */
 export function resolveHostKeyService(
   env: NodeJS.ProcessEnv = process.env,
-): ((provider: CryptoProvider) => KeyServiceConnector) | null {
+): ReturnType<typeof keyServiceFromConfig> | null {
   const config = parseKeyServiceConfig(env.STATION_KEY_SERVICE);
-  return config ? (provider) => createKeyServiceConnector(config, provider) : null;
+  return config ? keyServiceFromConfig(config) : null;
 }

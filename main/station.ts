@@ -31,6 +31,15 @@ import { FillLine, type FillLineDeps } from './fill/fill-line';
 import { FillRepository } from './fill/fill-repository';
 import type { KeyServiceConnector } from './sync/key-service-connector';
 import { OutboxWorker } from './sync/outbox-worker';
+import { KeyServiceSettingsError, KeyServiceSettingsRepository } from './sync/key-service-settings';
+import { KmipClient } from './sync/kmip/kmip-client';
+import { KmipConnector } from './sync/kmip/kmip-connector';
+import type { KeyServiceSettingsView } from '../shared/sync';
+
+export interface FixedKeyService {
+  readonly connect: (provider: CryptoProvider) => KeyServiceConnector;
+  readonly view: KeyServiceSettingsView;
+}
 import type { StationConfig } from './config';
 import type { CryptoProvider } from './crypto/provider';
 import { runCryptoSelfTest } from './crypto/self-test';
@@ -70,8 +79,11 @@ export interface StationOptions {
   readonly entropy?: EntropyConfig | null;
   /** Where chip readers come from; null or absent: none (hosts pass PC/SC by default). */
   readonly readers?: FillLineDeps['readers'];
-  /** Builds the key-service connector; null or absent: none (bindings wait in the outbox). */
-  readonly keyService?: ((provider: CryptoProvider) => KeyServiceConnector) | null;
+  /**
+   * A fixed key service (STATION_KEY_SERVICE, or a test's): builds its connector, with the view
+   * Settings shows. Null or absent: the key service entered in Settings, if any.
+   */
+  readonly keyService?: FixedKeyService | ((provider: CryptoProvider) => KeyServiceConnector) | null;
 }
 
 /** The id of the station's one entropy source in the API and the audit trail. */
@@ -99,6 +111,20 @@ export function runPowerOnSelfTest(provider: CryptoProvider, now: Date = new Dat
     results,
   };
 }
+
+/** How Settings shows a key service fixed by the host whose details it does not know. */
+const FIXED_KEY_SERVICE_VIEW: KeyServiceSettingsView = {
+  source: 'environment',
+  host: null,
+  port: null,
+  serverName: null,
+  caSubject: null,
+  caFingerprint: null,
+  certSubject: null,
+  certNotAfter: null,
+  configuredBy: null,
+  configuredAt: null,
+};
 
 const STORAGE_FULL_MESSAGE =
   "The station's disk is full: nothing of this action was saved. Free disk space, then restart the station.";
@@ -250,7 +276,20 @@ export async function createStation(options: StationOptions): Promise<Station> {
     if (!keys) throw new Error('the station is locked');
     return keys.storeKek;
   };
-  const connector = options.keyService ? options.keyService(provider) : null;
+  const fixedKeyService: FixedKeyService | null =
+    typeof options.keyService === 'function'
+      ? { connect: options.keyService, view: FIXED_KEY_SERVICE_VIEW }
+      : (options.keyService ?? null);
+  const keyServiceSettings = new KeyServiceSettingsRepository(db, provider);
+  const connector = fixedKeyService ? fixedKeyService.connect(provider) : null;
+  /** The key service entered in Settings, once the store KEK can unwrap its client key. */
+  const connectConfiguredKeyService = async (): Promise<void> => {
+    if (fixedKeyService) return;
+    const clientOptions = keyServiceSettings.clientOptions(storeKek());
+    await sync.replaceConnector(
+      clientOptions ? new KmipConnector({ client: new KmipClient(clientOptions), provider }) : null,
+    );
+  };
   const sync = new OutboxWorker({
     db,
     audit,
@@ -326,6 +365,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       void entropy?.start();
       void fillLine.start();
       sync.start();
+      void connectConfiguredKeyService().catch((error: unknown) => logger.error('sync.connect', error));
     });
     db.transaction(() => {
       audit.append({
@@ -400,7 +440,36 @@ export async function createStation(options: StationOptions): Promise<Station> {
       ...ceremonyHandlers({ ceremony, stationChanged }),
       ...entropyHandlers({ entropy, audit }),
       ...fillHandlers({ line: fillLine }),
-      ...syncHandlers({ worker: sync, connector }),
+      ...syncHandlers({
+        worker: sync,
+        settingsView: () => fixedKeyService?.view ?? keyServiceSettings.view(),
+        configure: async (input, actor) => {
+          if (fixedKeyService) {
+            throw new OperatorFacingError(
+              'CONFLICT',
+              'The key service is set by STATION_KEY_SERVICE on this station; change it there.',
+            );
+          }
+          try {
+            db.transaction(() => {
+              keyServiceSettings.save(input, storeKek(), actor, now().toISOString());
+              const view = keyServiceSettings.view();
+              audit.append({
+                type: 'sync.configured',
+                actor,
+                subject: `${input.host}:${input.port}`,
+                details: { caFingerprint: view.caFingerprint, certSubject: view.certSubject },
+              });
+            })();
+          } catch (error) {
+            if (error instanceof KeyServiceSettingsError)
+              throw new OperatorFacingError('RULE_VIOLATION', error.message);
+            throw error;
+          }
+          await connectConfiguredKeyService();
+          return keyServiceSettings.view();
+        },
+      }),
       ...auditHandlers({
         audit,
         exportsDir: join(options.config.dataDir, 'exports'),

@@ -48,6 +48,7 @@ export const AUDIT_EVENT_TYPES = [
   'chip.verified',
   'sync.synced',
   'sync.conflict',
+  'sync.configured',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

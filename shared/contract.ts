@@ -18,7 +18,7 @@ import { BatchView, ChipSerial, FillLineStatus, ReaderName, VerifyReport, WorkOr
 import type { Access, Role } from './roles';
 import { Language, StationName } from './settings';
 import { StationStatus } from './status';
-import { ConnectionTest, SyncStatus } from './sync';
+import { ConnectionTest, KeyServiceSettingsInput, KeyServiceSettingsView, SyncStatus } from './sync';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
@@ -293,6 +293,20 @@ export const methods = {
     output: ConnectionTest,
     access: ['supervisor', 'security_officer'],
     keyWork: false,
+  }),
+  'sync.settings': method({
+    summary: 'The key service this station syncs to (address, pinned CA, client certificate); never its key.',
+    input: NoInput,
+    output: KeyServiceSettingsView,
+    access: ['supervisor', 'auditor', 'security_officer'],
+    keyWork: false,
+  }),
+  'sync.configure': method({
+    summary: 'Point the station at a KMIP key service over mutual TLS (checked, audited, used at once).',
+    input: KeyServiceSettingsInput,
+    output: KeyServiceSettingsView,
+    access: OFFICER,
+    keyWork: true,
   }),
 } as const satisfies Record<string, MethodSpec>;
 

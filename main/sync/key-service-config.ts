@@ -2,13 +2,15 @@
 // the outbox), or JSON naming a KMIP server and the PEM files of mutual TLS:
 //   {"kind":"kmip","host":"kms.example","port":5696,"caFile":"ca.pem","certFile":"station.pem",
 //    "keyFile":"station.key","serverName":"kms.example"}
-// Validated here; the files are read when the connector is built (a missing file is a clear error).
+// Validated here; the files are read when the host starts (a missing file is a clear error).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CryptoProvider } from '../crypto/provider';
 import type { KeyServiceConnector } from './key-service-connector';
 import { KmipClient } from './kmip/kmip-client';
 import { KmipConnector } from './kmip/kmip-connector';
+import { environmentView } from './key-service-settings';
+import type { KeyServiceSettingsView } from '../../shared/sync';
 
 const kmipSchema = z.strictObject({
   kind: z.literal('kmip'),
@@ -53,17 +55,27 @@ function readPem(path: string, what: string): string {
   }
 }
 
-export function createKeyServiceConnector(
-  config: KeyServiceConfig,
-  provider: CryptoProvider,
-): KeyServiceConnector {
-  const client = new KmipClient({
-    host: config.host,
-    ...(config.port === undefined ? {} : { port: config.port }),
-    ca: readPem(config.caFile, 'CA certificate'),
-    cert: readPem(config.certFile, 'client certificate'),
-    key: readPem(config.keyFile, 'client key'),
-    ...(config.serverName === undefined ? {} : { serverName: config.serverName }),
-  });
-  return new KmipConnector({ client, provider });
+/** The fixed key service of STATION_KEY_SERVICE: its files read now, a connector on demand. */
+export function keyServiceFromConfig(config: KeyServiceConfig): {
+  readonly connect: (provider: CryptoProvider) => KeyServiceConnector;
+  readonly view: KeyServiceSettingsView;
+} {
+  const ca = readPem(config.caFile, 'CA certificate');
+  const cert = readPem(config.certFile, 'client certificate');
+  const key = readPem(config.keyFile, 'client key');
+  return {
+    view: environmentView(config, ca, cert),
+    connect: (provider) =>
+      new KmipConnector({
+        client: new KmipClient({
+          host: config.host,
+          ...(config.port === undefined ? {} : { port: config.port }),
+          ca,
+          cert,
+          key,
+          ...(config.serverName === undefined ? {} : { serverName: config.serverName }),
+        }),
+        provider,
+      }),
+  };
 }

@@ -54,8 +54,10 @@ export class OutboxWorker {
   private running = false;
   private lastError: string | null = null;
   private readonly pushes: { at: number; keys: number }[] = [];
+  private connector: KeyServiceConnector | null;
 
   constructor(private readonly options: OutboxWorkerOptions) {
+    this.connector = options.connector;
     this.outbox = new OutboxRepository(options.db);
     this.fills = new FillRepository(options.db);
     this.now = options.now ?? (() => new Date());
@@ -69,10 +71,26 @@ export class OutboxWorker {
 
   /** Look for due items now (a new binding, a retry request). */
   kick(): void {
-    if (!this.running || !this.options.connector) return;
+    if (!this.running || !this.connector) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.drain();
+  }
+
+  /** The key service now in use (null: none). */
+  get service(): KeyServiceConnector | null {
+    return this.connector;
+  }
+
+  /** Switches to another key service (new settings): pushes in flight finish on the old one. */
+  async replaceConnector(next: KeyServiceConnector | null): Promise<void> {
+    const previous = this.connector;
+    this.connector = next;
+    this.lastError = null;
+    await this.idle();
+    await previous?.close();
+    this.kick();
+    this.changed();
   }
 
   /** Makes every pending item due at once (the operator's "retry now"). */
@@ -89,8 +107,8 @@ export class OutboxWorker {
     const seconds = recent.length > 1 ? (Date.now() - (recent[0]?.at ?? Date.now())) / 1000 : 0;
     const keys = recent.reduce((sum, p) => sum + p.keys, 0);
     return {
-      service: this.options.connector?.name ?? null,
-      state: !this.options.connector
+      service: this.connector?.name ?? null,
+      state: !this.connector
         ? 'unconfigured'
         : this.inFlight.size > 0
           ? 'syncing'
@@ -116,7 +134,7 @@ export class OutboxWorker {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.idle();
-    await this.options.connector?.close();
+    await this.connector?.close();
   }
 
   private drain(): void {
@@ -150,7 +168,7 @@ export class OutboxWorker {
   }
 
   private async push(item: OutboxItem): Promise<void> {
-    const connector = this.options.connector;
+    const connector = this.connector;
     if (!connector) return;
     const { provider, storeKek, audit, db } = this.options;
     const stored = this.fills.fillKeys(item.fillId);
