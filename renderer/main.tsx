@@ -1,5 +1,6 @@
-// Renderer entry: connects the contract client, starts the session, station, ceremony, entropy and
-// fill syncs into the store, makes i18n follow the store's language and renders the station shell.
+// Renderer entry: connects the contract client, starts the session, station, ceremony, entropy,
+// fill and key-service syncs into the store, makes i18n follow the store's language and renders
+// the station shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -9,6 +10,7 @@ import { createI18n } from './i18n/i18n';
 import { startCeremonySync } from './state/ceremony-sync';
 import { startEntropySync } from './state/entropy-sync';
 import { startFillSync } from './state/fill-sync';
+import { startKeyServiceSync } from './state/key-service-sync';
 import { startSessionSync } from './state/session-sync';
 import { useStationStore } from './state/station-store';
 import { startStationSync } from './state/station-sync';
@@ -29,6 +31,7 @@ const services: StationServices = {
   ceremony: startCeremonySync(session.client, useStationStore),
   entropy: startEntropySync(session.client, useStationStore),
   fill: startFillSync(session.client, useStationStore),
+  keyService: startKeyServiceSync(session.client, useStationStore),
 };
 
 createRoot(root).render(

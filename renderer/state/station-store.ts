@@ -1,6 +1,6 @@
 // The renderer's one zustand store, built from slices (status, connection, ui, session, ceremony,
-// entropy, fill). It holds UI and session state only, never a password or key material; the syncs
-// write the station's answers and events into it with setState.
+// entropy, fill, key-service sync). It holds UI and session state only, never a password or key
+// material; the syncs write the station's answers and events into it with setState.
 import { create } from 'zustand';
 import { createCeremonySlice, type CeremonySlice } from './ceremony-slice';
 import { createEntropySlice, type EntropySlice } from './entropy-slice';
@@ -8,6 +8,7 @@ import { createFillSlice, type FillSlice } from './fill-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatusSlice, type StatusSlice } from './status-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 export type StationState = StatusSlice &
@@ -16,7 +17,8 @@ export type StationState = StatusSlice &
   SessionSlice &
   CeremonySlice &
   EntropySlice &
-  FillSlice;
+  FillSlice &
+  SyncSlice;
 
 export const useStationStore = create<StationState>()((...a) => ({
   ...createStatusSlice(...a),
@@ -26,6 +28,7 @@ export const useStationStore = create<StationState>()((...a) => ({
   ...createCeremonySlice(...a),
   ...createEntropySlice(...a),
   ...createFillSlice(...a),
+  ...createSyncSlice(...a),
 }));
 
 export type StationStore = typeof useStationStore;

@@ -1,10 +1,11 @@
-// Hands the session sync (and its guarded contract client), the ceremony, entropy and fill syncs to
-// components without prop chains.
+// Hands the session sync (and its guarded contract client), the ceremony, entropy, fill and
+// key-service syncs to components without prop chains.
 import { createContext, useContext } from 'react';
 import type { StationClient } from '../client/station-client';
 import type { CeremonySync } from '../state/ceremony-sync';
 import type { EntropySync } from '../state/entropy-sync';
 import type { FillSync } from '../state/fill-sync';
+import type { KeyServiceSync } from '../state/key-service-sync';
 import type { SessionSync } from '../state/session-sync';
 
 export interface StationServices {
@@ -12,6 +13,7 @@ export interface StationServices {
   readonly ceremony: CeremonySync;
   readonly entropy: EntropySync;
   readonly fill: FillSync;
+  readonly keyService: KeyServiceSync;
 }
 
 export const StationServicesContext = createContext<StationServices | null>(null);
@@ -41,4 +43,8 @@ export function useEntropySync(): EntropySync {
 
 export function useFillSync(): FillSync {
   return useServices().fill;
+}
+
+export function useKeyServiceSync(): KeyServiceSync {
+  return useServices().keyService;
 }

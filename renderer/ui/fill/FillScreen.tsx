@@ -1,7 +1,8 @@
 // The Fill screen (operators on the line, supervisors): the fill line read when the screen opens
 // and kept current by fill.changed. From the top: a loud notice when the readers cannot be reached,
 // the batch with its counters and Close batch while open (a complete work order stays shown, and
-// the next can be started: only an open batch blocks Start a batch), one tile
+// the next can be started: only an open batch blocks Start a batch), the key-service sync in one
+// line under it (loud only on a conflict or with the service away), one tile
 // per reader, fills awaiting recovery, recent fills, and the supervisors' Authorise re-fill form.
 //
 // data-testids for end-to-end tests:
@@ -23,6 +24,9 @@
 //   batch-filled, batch-in-progress, batch-failed, batch-refused, batch-rate
 //                                   counters; each has data-value with the raw number
 //   batch-close, batch-close-question, batch-close-confirm, batch-close-keep, batch-close-error
+//   sync-panel                      the key-service sync, compact (data-variant = compact): see
+//                                   ui/sync/SyncPanel.tsx for sync-pending, sync-synced, sync-retry,
+//                                   sync-away, sync-last-error, sync-conflicts, sync-unconfigured
 //   reader-<index>                  one tile per reader (in status order); data-reader = reader name,
 //                                   data-state = running | recovering | done | failed | busy |
 //                                   present | insert | no-batch | complete, data-step (FILL_STEPS),
@@ -45,6 +49,7 @@ import { useStationStore } from '../../state/station-store';
 import { ErrorNotice } from '../ErrorNotice';
 import { RoleGate } from '../RoleGate';
 import { useFillSync } from '../station-services';
+import { SyncPanel } from '../sync/SyncPanel';
 import { BatchHeader } from './BatchHeader';
 import { FillHistory } from './FillHistory';
 import { activeBatch, readerTile } from './fill-view';
@@ -105,6 +110,7 @@ function FillBody() {
         <>
           <TransportNotice transport={status.transport} />
           {batch && <BatchHeader batch={batch} />}
+          <SyncPanel variant="compact" />
           {batch?.state !== 'open' && (
             <section className="panel batch-start" data-testid="batch-start-panel">
               <LastBatch />

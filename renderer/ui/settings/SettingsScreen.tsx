@@ -1,10 +1,15 @@
-// The Settings screen: language, station name, the way to Operators and Key ceremony, and what
-// is still to come here (key-service connection, sound).
+// The Settings screen: language, station name, the key service (read-only, with Test connection),
+// the way to Operators and Key ceremony, and what is still to come here (sound).
+//
+// data-testids for end-to-end tests: settings-language-*, settings-station-name*,
+// key-service* (see KeyServiceSection), settings-open-operators, settings-open-ceremony,
+// settings-planned.
 import { useTranslation } from 'react-i18next';
 import type { Screen } from '../../state/ui-slice';
 import { useStationStore } from '../../state/station-store';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { RoleGate } from '../RoleGate';
+import { KeyServiceSection } from './KeyServiceSection';
 import { StationNameForm } from './StationNameForm';
 
 function SectionLink({
@@ -49,6 +54,7 @@ export function SettingsScreen() {
           <StationNameForm key={stationName} current={stationName} />
         </RoleGate>
       </section>
+      <KeyServiceSection />
       <ul className="section-links">
         <SectionLink screen="operators" note={t('settings.operatorsNote')} />
         <SectionLink screen="ceremony" note={t('settings.ceremonyNote')} />
@@ -56,7 +62,6 @@ export function SettingsScreen() {
       <section className="panel planned-panel" aria-labelledby="settings-later-title">
         <h2 id="settings-later-title">{t('settings.later')}</h2>
         <ul className="planned-list" data-testid="settings-planned">
-          <li>{t('settings.keyService')}</li>
           <li>{t('settings.sound')}</li>
         </ul>
       </section>
