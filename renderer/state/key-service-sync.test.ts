@@ -6,7 +6,7 @@ import type { CallResult } from '../../shared/wire';
 import { createStationClient } from '../client/station-client';
 import { FakeTransport } from '../test-support/fake-transport';
 import { operator, session } from '../test-support/operator-fixture';
-import { connectionTest, syncStatus } from '../test-support/sync-fixture';
+import { connectionTest, keyServiceSettings, syncStatus } from '../test-support/sync-fixture';
 import { startKeyServiceSync as startSync, type KeyServiceSync } from './key-service-sync';
 import { resetStationStore, useStationStore } from './station-store';
 
@@ -161,5 +161,90 @@ describe('startKeyServiceSync', () => {
     await expect(sync.testConnection()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(useStationStore.getState().connectionTest).toBeNull();
     expect(useStationStore.getState().syncStatus).toEqual(syncStatus());
+  });
+
+  describe('settings', () => {
+    const signInAs = (roles: ('operator' | 'supervisor' | 'security_officer')[], id = 1) =>
+      useStationStore.setState({ session: session(operator({ id, roles })) });
+    const input = {
+      host: 'kms2.example',
+      port: 5696,
+      caPem: 'CA PEM',
+      certPem: 'CERT PEM',
+      keyPem: '-----BEGIN PRIVATE KEY-----\nsecret\n-----END PRIVATE KEY-----',
+    };
+
+    it('reads them for roles allowed, never for an operator, and drops them when the operator changes', async () => {
+      const view = keyServiceSettings();
+      const transport = new FakeTransport((method) => ok(method === 'sync.settings' ? view : syncStatus()));
+      const sync = startKeyServiceSync(createStationClient(transport), useStationStore);
+      signInAs(['operator']);
+      await sync.loadSettings();
+      expect(transport.calls.filter((c) => c.method === 'sync.settings')).toHaveLength(0);
+      expect(useStationStore.getState().keyServiceSettings).toBeNull();
+
+      signInAs(['supervisor'], 2);
+      await sync.loadSettings();
+      expect(useStationStore.getState().keyServiceSettings).toEqual(view);
+
+      signInAs(['operator'], 3);
+      expect(useStationStore.getState().keyServiceSettings).toBeNull();
+    });
+
+    it('configures, keeps only the view (never the key) and drops the old connection test', async () => {
+      signInAs(['security_officer']);
+      const configured = keyServiceSettings({ host: 'kms2.example', configuredBy: 'alice' });
+      const transport = new FakeTransport((method) => {
+        if (method === 'sync.configure') return ok(configured);
+        if (method === 'sync.settings') return ok(keyServiceSettings({ source: 'none' }));
+        return ok(syncStatus());
+      });
+      const sync = startKeyServiceSync(createStationClient(transport), useStationStore);
+      await sync.loadSettings();
+      useStationStore.setState({
+        connectionTest: { result: connectionTest(), testedAt: '2025-01-01T08:00:00.000Z' },
+      });
+
+      await expect(sync.configure(input)).resolves.toEqual(configured);
+      expect(transport.calls.at(-1)).toEqual({ method: 'sync.configure', input });
+      const state = useStationStore.getState();
+      expect(state.keyServiceSettings).toEqual(configured);
+      expect(state.connectionTest).toBeNull();
+      expect(JSON.stringify(state)).not.toContain('PRIVATE KEY');
+    });
+
+    it('throws a refusal for the form, and reads again when a push names another service', async () => {
+      signInAs(['security_officer']);
+      let reads = 0;
+      const transport = new FakeTransport((method) => {
+        if (method === 'sync.configure') {
+          return Promise.resolve({
+            ok: false,
+            error: {
+              code: 'RULE_VIOLATION',
+              message: 'The client private key does not belong to the client certificate.',
+            },
+          });
+        }
+        if (method === 'sync.settings') {
+          reads += 1;
+          return ok(keyServiceSettings({ host: reads === 1 ? 'kms.example' : 'kms2.example' }));
+        }
+        return ok(syncStatus());
+      });
+      const sync = startKeyServiceSync(createStationClient(transport), useStationStore);
+      await flush();
+      await sync.loadSettings();
+      await expect(sync.configure(input)).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
+      expect(useStationStore.getState().keyServiceSettings?.host).toBe('kms.example');
+
+      transport.emit('sync.changed', syncStatus({ synced: 13 }));
+      await flush();
+      expect(reads).toBe(1);
+      transport.emit('sync.changed', syncStatus({ service: 'kms2.example:5696' }));
+      await flush();
+      expect(reads).toBe(2);
+      expect(useStationStore.getState().keyServiceSettings?.host).toBe('kms2.example');
+    });
   });
 });

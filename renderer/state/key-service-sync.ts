@@ -5,8 +5,16 @@
 // older answer never undoes a newer push. Retry now writes its answer into the store at once;
 // Test connection keeps its answer (connectionTest) until the operator changes: it belongs to
 // whoever asked. Both throw the station's refusal as an ApiError for the button to word.
+//
+// The key service's settings (sync.settings: supervisors, auditors, security officers) are read
+// when Settings asks (loadSettings), again on reconnect and whenever a sync.changed event names a
+// different service, and dropped when the operator changes. Configure (security officers) sends
+// what the form holds and keeps only the station's view of the result; the private key passes
+// through as the call's input and is never written to the store.
 import type { StoreApi } from 'zustand';
-import type { ConnectionTest, SyncStatus } from '../../shared/sync';
+import { methods, type MethodInput } from '../../shared/contract';
+import { accessAllows } from '../../shared/roles';
+import type { ConnectionTest, KeyServiceSettingsView, SyncStatus } from '../../shared/sync';
 import { toErrorData } from '../client/error-data';
 import type { StationClient } from '../client/station-client';
 import type { StationState } from './station-store';
@@ -18,6 +26,17 @@ export interface KeyServiceSync {
   retryNow(): Promise<SyncStatus>;
   /** Reaches the configured key service; the answer is kept (connectionTest). */
   testConnection(): Promise<ConnectionTest>;
+  /**
+   * Reads the key service's settings when the signed-in operator's roles may (else clears them);
+   * a refusal is kept in the store (keyServiceSettingsError), never thrown.
+   */
+  loadSettings(): Promise<void>;
+  /**
+   * Points the station at a key service; the station's view of it is written into the store and
+   * the last connection test (of the old service) dropped. The input, private key included, is
+   * not kept. Throws the station's refusal as an ApiError for the form to word.
+   */
+  configure(input: MethodInput<'sync.configure'>): Promise<KeyServiceSettingsView>;
   stop(): void;
 }
 
@@ -34,7 +53,21 @@ export function startKeyServiceSync(
   /** Counts sync.changed events, so a read can tell that a push overtook it. */
   let pushes = 0;
 
+  /** Counts writes of the settings (configure, operator change), so an overtaken read is dropped. */
+  let settingsWrites = 0;
+
   const operatorId = (s: StationState): number | null => s.session?.operator?.id ?? null;
+  const mayReadSettings = (s: StationState): boolean => {
+    const roles = s.session?.operator?.roles;
+    return roles !== undefined && accessAllows(methods['sync.settings'].access, roles);
+  };
+  /** Forgets the settings and drops any read under way. */
+  const clearSettings = () => {
+    settingsWrites += 1;
+    const s = store.getState();
+    if (s.keyServiceSettings !== null || s.keyServiceSettingsError !== null)
+      store.setState({ keyServiceSettings: null, keyServiceSettingsError: null });
+  };
 
   async function load(): Promise<void> {
     const seen = pushes;
@@ -61,19 +94,51 @@ export function startKeyServiceSync(
     return result;
   }
 
+  async function loadSettings(): Promise<void> {
+    if (!mayReadSettings(store.getState())) {
+      clearSettings();
+      return;
+    }
+    const seen = settingsWrites;
+    try {
+      const view = await client.call('sync.settings', {});
+      if (settingsWrites === seen)
+        store.setState({ keyServiceSettings: view, keyServiceSettingsError: null });
+    } catch (error) {
+      if (settingsWrites === seen) store.setState({ keyServiceSettingsError: toErrorData(error) });
+    }
+  }
+
+  async function configure(input: MethodInput<'sync.configure'>): Promise<KeyServiceSettingsView> {
+    const view = await client.call('sync.configure', input);
+    settingsWrites += 1;
+    store.setState({ keyServiceSettings: view, keyServiceSettingsError: null, connectionTest: null });
+    return view;
+  }
+
+  /** Settings someone has looked at are kept current; nobody's are read unasked. */
+  const settingsShown = () => store.getState().keyServiceSettings !== null;
+
   const unsubscribes = [
     client.on('sync.changed', (status) => {
       pushes += 1;
+      const previous = store.getState().syncStatus;
       store.setState({ syncStatus: status, syncError: null });
+      // Another station session (or this one) configured a different service.
+      if (previous !== null && previous.service !== status.service && settingsShown()) void loadSettings();
     }),
     client.onConnectionChange((connection) => {
-      if (connection === 'connected' && operatorId(store.getState()) !== null) void load();
+      if (connection !== 'connected' || operatorId(store.getState()) === null) return;
+      void load();
+      if (settingsShown()) void loadSettings();
     }),
     store.subscribe((state, previous) => {
       const id = operatorId(state);
       if (id === operatorId(previous)) return;
-      // A connection test belongs to whoever asked for it.
+      // A connection test belongs to whoever asked for it; the settings are read again for the
+      // next operator when their screen asks (their role may not read them at all).
       if (state.connectionTest !== null) store.setState({ connectionTest: null });
+      clearSettings();
       if (id !== null && client.connection === 'connected') void load();
     }),
   ];
@@ -83,6 +148,8 @@ export function startKeyServiceSync(
     load,
     retryNow,
     testConnection,
+    loadSettings,
+    configure,
     stop: () => unsubscribes.forEach((unsubscribe) => unsubscribe()),
   };
 }

@@ -22,7 +22,8 @@ export type ProblemKey =
   | 'wholeNumber'
   | 'tooShort'
   | 'tooLong'
-  | 'serial';
+  | 'serial'
+  | 'host';
 
 export interface Problem {
   readonly key: ProblemKey;
