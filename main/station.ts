@@ -3,7 +3,7 @@
 // holds them, and builds the one dispatcher every host serves. Any alarm, a sealed master secret
 // or a first run locks key work. Nothing else constructs a service.
 import { join } from 'node:path';
-import { methods } from '../shared/contract';
+import { methods, PUBLIC_EVENTS } from '../shared/contract';
 import type { HostKind, SelfTestReport, StationStatus } from '../shared/status';
 import { auditHandlers } from './api/audit-handlers';
 import { authHandlers } from './api/auth-handlers';
@@ -506,6 +506,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     events,
     status,
     openConnection: (): Connection => ({ sessionId: null }),
+    mayReceive: (connection, event) =>
+      PUBLIC_EVENTS.has(event) || sessions.resolve(connection, false) !== null,
     closeConnection: (connection) => {
       try {
         authenticator.logout(connection);
@@ -577,6 +579,7 @@ function refusedStation(
     events,
     status,
     openConnection: () => ({ sessionId: null }),
+    mayReceive: (_connection, event) => event === 'station.statusChanged',
     closeConnection: () => {},
     unlockWithPassphrase: () => Promise.resolve(false),
     entropy: null,

@@ -253,7 +253,8 @@ export const methods = {
     keyWork: true,
   }),
   'fill.closeBatch': method({
-    summary: 'Close the open batch: no further chip is filled; fills in progress finish.',
+    summary:
+      'Close a batch (open or complete): no further chip is filled or refused for it; fills in progress finish.',
     input: z.strictObject({ batchId: z.string().max(64) }),
     output: BatchView,
     access: LINE,
@@ -319,6 +320,16 @@ export const events = {
   'fill.changed': FillLineStatus,
   'sync.changed': SyncStatus,
 } as const satisfies Record<string, z.ZodType>;
+
+/**
+ * Events any connection receives, signed in or not (what the status bar, the language and the
+ * simulation banner need); every other event goes only to connections with a live session.
+ */
+export const PUBLIC_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
+  'station.statusChanged',
+  'settings.languageChanged',
+  'entropy.changed',
+]);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

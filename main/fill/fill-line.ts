@@ -169,7 +169,7 @@ export class FillLine {
     const { repo, db, audit } = this.deps.ctx;
     const batch = repo.batch(batchId);
     if (!batch) throw new FillLineRefusal('not-found', 'No such batch.');
-    if (batch.state !== 'open') throw new FillLineRefusal('conflict', 'This batch is not open.');
+    if (batch.state === 'closed') throw new FillLineRefusal('conflict', 'This batch is already closed.');
     db.transaction(() => {
       repo.setBatchState(batchId, 'closed', this.deps.ctx.now().toISOString());
       audit.append({ type: 'batch.closed', actor, subject: batchId, details: repo.batchCounts(batchId) });

@@ -29,7 +29,9 @@ export function serveIpc(station: StationEndpoint, win: BrowserWindow, logger: L
     });
   }
   const unsubscribe = station.events.subscribe((event, payload) => {
-    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+    if (!win.isDestroyed() && station.mayReceive(connection, event)) {
+      win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+    }
   });
   return () => {
     unsubscribe();

@@ -119,9 +119,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   wss.on('connection', (ws: WebSocket) => {
     const connection = options.station.openConnection();
-    const unsubscribe = options.station.events.subscribe((event, payload) =>
-      send(ws, { kind: 'event', event, payload }),
-    );
+    const unsubscribe = options.station.events.subscribe((event, payload) => {
+      if (options.station.mayReceive(connection, event)) send(ws, { kind: 'event', event, payload });
+    });
     ws.on('close', () => {
       unsubscribe();
       options.station.closeConnection(connection);
