@@ -15,6 +15,7 @@ import { prepareLine, TEST_KMC } from '../../test/support/line-setup';
 import { startPcscLab, type LabAttachedCard, type PcscLab } from '../../test/support/pcsc-lab';
 import { STATION_PASSPHRASE } from '../../test/support/station-setup';
 import { makeTempDir, startTempStation, TEST_SCRYPT } from '../../test/support/temp-station';
+import { PcscReaderService } from '../chips/transport/pcsc/pcsc-reader-service';
 import { selectProvider } from '../crypto/select-provider';
 import { SIMULATION_ENTROPY } from '../entropy/entropy-config';
 import { silentLogger } from '../log';
@@ -96,6 +97,18 @@ function chip(serial: string, lieAboutKey?: number): ReferenceChip {
     capacity: 64,
     ...(lieAboutKey === undefined ? {} : { faults: { lieAboutKey } }),
   });
+}
+
+/** Waits until pcscd reports every reader empty (it sees a pulled vpcd card about 0.3 s later). */
+async function untilNoCards(): Promise<void> {
+  const service = await PcscReaderService.start();
+  try {
+    for (let i = 0; i < 100 && service.cards().length > 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await service.close();
+  }
 }
 
 async function insertFresh(...serials: string[]): Promise<ReferenceChip[]> {
@@ -204,6 +217,7 @@ describe('station fill and station verify', () => {
 
   it('gives up on an empty reader after --wait (exit 2)', async () => {
     for (const card of cards.splice(0)) await card.detach();
+    await untilNoCards();
     const { code, err } = await run('verify', ['--reader', lab.readers[0] ?? '', '--wait', '0.3']);
     expect(code).toBe(2);
     expect(err).toContain(`station verify: no card to verify in "${lab.readers[0]}" after 0.3 s`);
