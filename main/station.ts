@@ -316,6 +316,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
           kcv: stored.kcv,
         };
       },
+      hasIssuerKey: () => issuerKeys.active('kmc') !== null,
       entropy,
       now,
     },

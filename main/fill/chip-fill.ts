@@ -46,6 +46,8 @@ export interface FillContext {
   /** The store KEK (throws while the station is locked). */
   readonly storeKek: () => Uint8Array;
   readonly issuerKey: () => IssuerKey | null;
+  /** Whether an issuer master key is loaded (without unwrapping it). */
+  readonly hasIssuerKey: () => boolean;
   readonly entropy: KeySource | null;
   readonly now: () => Date;
   /** The fill line changed (step, progress, outcome). */
@@ -173,6 +175,33 @@ interface Progress {
   keysComplete: boolean;
 }
 
+/**
+ * Opens the chip's secure channel with static keys diversified from the KMC. The unwrapped KMC and
+ * the static keys are zeroised whether or not the channel opens. Shared by fill and verify.
+ */
+export async function openChipChannel(
+  ctx: FillContext,
+  profile: ChipProfile,
+  transport: ApduTransport,
+  serial: string,
+): Promise<{ readonly session: SecureSession; readonly issuerKcv: string }> {
+  const issuer = ctx.issuerKey();
+  if (!issuer) throw new FillRefusal('NO_ISSUER_KEY', 'no issuer master key: run the key ceremony first');
+  try {
+    const staticKeys = profile.deriveStaticKeys(issuer.key, serial);
+    try {
+      return {
+        session: await profile.openSecureChannel(transport, staticKeys, serial),
+        issuerKcv: issuer.kcv,
+      };
+    } finally {
+      zeroiseStaticKeys(staticKeys);
+    }
+  } finally {
+    issuer.key.fill(0);
+  }
+}
+
 /** Channel → put keys → verify → lock → bind, shared by a new fill and a recovered one. */
 async function finishFill(
   ctx: FillContext,
@@ -183,17 +212,8 @@ async function finishFill(
   refill: boolean,
 ): Promise<void> {
   const { fillId, profile } = job;
-  const issuer = ctx.issuerKey();
-  if (!issuer) throw new FillRefusal('NO_ISSUER_KEY', 'no issuer master key: run the key ceremony first');
-  let session: SecureSession | null = null;
+  const { session, issuerKcv } = await openChipChannel(ctx, profile, job.transport, chip.serial);
   try {
-    const staticKeys = profile.deriveStaticKeys(issuer.key, chip.serial);
-    try {
-      session = await profile.openSecureChannel(job.transport, staticKeys, chip.serial);
-    } finally {
-      zeroiseStaticKeys(staticKeys);
-      issuer.key.fill(0);
-    }
     if (chip.lifecycle !== 'locked') {
       journal(ctx, fillId, 'put-keys', chip.serial);
       progress.keysSent = true;
@@ -219,9 +239,9 @@ async function finishFill(
     ctx.repo.setChipState(fillId, 'locked');
     progress.chipState = 'locked';
     journal(ctx, fillId, 'bind', chip.serial);
-    bind(ctx, job, chip.serial, keys, issuer.kcv, refill);
+    bind(ctx, job, chip.serial, keys, issuerKcv, refill);
   } finally {
-    session?.close();
+    session.close();
   }
 }
 

@@ -128,7 +128,7 @@ export class FillLine {
     const entropy = this.deps.ctx.entropy;
     if (!entropy)
       throw new FillLineRefusal('rule-violation', 'No entropy source is configured: no key can be drawn.');
-    if (!this.deps.ctx.issuerKey()) {
+    if (!this.deps.ctx.hasIssuerKey()) {
       throw new FillLineRefusal('rule-violation', 'No issuer master key: run the key ceremony first.');
     }
     const id = `B-${randomUUID().slice(0, 8)}`;
@@ -414,19 +414,24 @@ export class FillLine {
     }
   }
 
+  /** A fill row of the batch on this reader, begun now. */
+  private newFill(reader: string, batch: BatchRow): number {
+    return this.deps.ctx.repo.insertFill({
+      batchId: batch.id,
+      reader,
+      poolSize: batch.pool_size,
+      simulated: batch.simulated === 1,
+      operator: batch.started_by,
+      startedAt: this.deps.ctx.now().toISOString(),
+    });
+  }
+
   /** A new fill row for this chip, or null when the work order's count is reached (refused). */
   private admit(reader: string, batch: BatchRow, chip: ChipIdentity): number | null {
     const { repo, db } = this.deps.ctx;
     return db.transaction(() => {
       const counts = repo.batchCounts(batch.id);
-      const fillId = repo.insertFill({
-        batchId: batch.id,
-        reader,
-        poolSize: batch.pool_size,
-        simulated: batch.simulated === 1,
-        operator: batch.started_by,
-        startedAt: this.deps.ctx.now().toISOString(),
-      });
+      const fillId = this.newFill(reader, batch);
       if (counts.filled + counts.inProgress < batch.authorised) return fillId;
       refuseFill(
         this.ctx,
@@ -443,15 +448,7 @@ export class FillLine {
   }
 
   private refuse(reader: string, batch: BatchRow, refusal: FillRefusal): void {
-    const fillId = this.deps.ctx.repo.insertFill({
-      batchId: batch.id,
-      reader,
-      poolSize: batch.pool_size,
-      simulated: batch.simulated === 1,
-      operator: batch.started_by,
-      startedAt: this.deps.ctx.now().toISOString(),
-    });
-    refuseFill(this.ctx, fillId, batch, refusal, null);
+    refuseFill(this.ctx, this.newFill(reader, batch), batch, refusal, null);
   }
 
   private changed(): void {

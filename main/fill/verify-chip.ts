@@ -4,10 +4,9 @@
 import type { VerifyReport } from '../../shared/fill';
 import type { ChipProfile } from '../chips/profiles/chip-profile';
 import type { SecureSession } from '../chips/secure-channel/secure-session';
-import { zeroiseStaticKeys } from '../chips/secure-channel/static-keys';
 import type { ApduTransport } from '../chips/transport/transport';
 import type { FillContext } from './chip-fill';
-import { sampledSlots } from './chip-fill';
+import { openChipChannel, sampledSlots } from './chip-fill';
 import { fillFailureOf } from './fill-failure';
 import { unwrapFillKeys, zeroisePool } from './fill-keys';
 
@@ -62,16 +61,11 @@ export async function verifyChip(
       simulated: bound.simulated === 1,
       sync: bound.sync_state ?? 'pending',
     };
-    const issuer = ctx.issuerKey();
-    if (!issuer) return { ...report, detail: 'No issuer master key: the secure channel cannot be opened.' };
-    keys = unwrapFillKeys(ctx.provider, ctx.storeKek(), bound.fill_id, ctx.repo.fillKeys(bound.fill_id));
-    const staticKeys = profile.deriveStaticKeys(issuer.key, chip.serial);
-    try {
-      session = await profile.openSecureChannel(transport, staticKeys, chip.serial);
-    } finally {
-      zeroiseStaticKeys(staticKeys);
-      issuer.key.fill(0);
+    if (!ctx.hasIssuerKey()) {
+      return { ...report, detail: 'No issuer master key: the secure channel cannot be opened.' };
     }
+    keys = unwrapFillKeys(ctx.provider, ctx.storeKek(), bound.fill_id, ctx.repo.fillKeys(bound.fill_id));
+    session = (await openChipChannel(ctx, profile, transport, chip.serial)).session;
     const check = await profile.checkPool(session, keys);
     report.poolCheck = check.ok ? 'match' : 'mismatch';
     for (const k of sampledSlots(keys, VERIFY_KEY_PROOFS)) {
