@@ -103,6 +103,7 @@ describe('a batch through pcscd + vpcd', () => {
     await line.operator.call('fill.startBatch', { workOrder: 'WO-2', chips: 5, poolSize: 32 });
     const liar = chip('00000000000000d4', { lieAboutKey: 5 });
     const pulled = chip('00000000000000e5', { removeDuringCommand: { command: 'putKeys', occurrence: 1 } });
+    filled.push(liar, pulled);
     cards.push(await lab.attach(0, liar), await lab.attach(1, pulled));
     const failed = await untilLine(
       line.operator,
@@ -167,7 +168,7 @@ describe('a batch through pcscd + vpcd', () => {
     expect(slow.state().lifecycle).toBe('locked');
   });
 
-  it('keeps no key and no KMC in the database file', () => {
+  it('keeps no key and no KMC in the database file, failed fills and their traces included', () => {
     const files = ['station.db', 'station.db-wal'].map((name) => {
       try {
         return readFileSync(join(temp.dataDir, name));
